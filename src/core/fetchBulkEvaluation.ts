@@ -1,0 +1,159 @@
+import { FlagClientError } from './FlagClientError'
+import type { HeadersOption } from './options'
+import { parseBulkResponse } from './parseBulkResponse'
+import { parseRetryAfter } from './parseRetryAfter'
+import type { EvaluatedFlag, EvaluationContext } from './types'
+
+export interface BulkRequest {
+  baseUrl: string
+  context: EvaluationContext
+  /** The ETag of the values the caller holds; sent as `If-None-Match`. */
+  etag: string | undefined
+  headers: HeadersOption | undefined
+  fetch: typeof fetch | undefined
+  timeoutMs: number
+  /** Aborts the request when the caller no longer wants its answer. */
+  signal: AbortSignal
+}
+
+export type BulkResult =
+  | { kind: 'updated'; flags: EvaluatedFlag[]; etag: string | undefined }
+  | { kind: 'unchanged' }
+  | { kind: 'failed'; error: FlagClientError; retryAfterMs?: number }
+  | { kind: 'aborted' }
+
+/** One OFREP bulk evaluation round trip. Never throws: every outcome is a result. */
+export async function fetchBulkEvaluation(request: BulkRequest): Promise<BulkResult> {
+  const url = `${request.baseUrl}/ofrep/v1/evaluate/flags`
+  const controller = new AbortController()
+  const abort = () => controller.abort()
+  request.signal.addEventListener('abort', abort)
+  let timedOut = false
+  const timer = setTimeout(() => {
+    timedOut = true
+    controller.abort()
+  }, request.timeoutMs)
+  try {
+    // Called as a plain function: a browser's fetch refuses to run as a method of another object.
+    const send = request.fetch ?? globalThis.fetch
+    if (typeof send !== 'function') {
+      return failed('network', 'there is no global fetch here; pass one as the `fetch` option.')
+    }
+    const headers = new Headers(await resolveHeaders(request.headers))
+    headers.set('Content-Type', 'application/json')
+    headers.set('Accept', 'application/json')
+    if (request.etag !== undefined) headers.set('If-None-Match', request.etag)
+    const response = await send(url, {
+      method: 'POST',
+      headers,
+      body: JSON.stringify({ context: request.context }),
+      signal: controller.signal,
+    })
+    return await readResponse(response)
+  } catch (cause) {
+    if (request.signal.aborted) return { kind: 'aborted' }
+    if (timedOut) {
+      return failed(
+        'timeout',
+        `the flag service at ${url} did not answer within ${request.timeoutMs} ms.`,
+      )
+    }
+    return failed('network', `could not reach the flag service at ${url}: ${messageOf(cause)}`, {
+      cause,
+    })
+  } finally {
+    clearTimeout(timer)
+    request.signal.removeEventListener('abort', abort)
+  }
+}
+
+async function readResponse(response: Response): Promise<BulkResult> {
+  const { status } = response
+  if (status === 304) return { kind: 'unchanged' }
+  if (status >= 200 && status < 300) {
+    const text = await response.text()
+    let body: unknown
+    try {
+      body = JSON.parse(text)
+    } catch {
+      return failed(
+        'malformed-response',
+        `the flag service answered ${status} with a body that is not JSON: ${preview(text)}`,
+        { status },
+      )
+    }
+    const parsed = parseBulkResponse(body)
+    if (!parsed.ok) {
+      return failed(
+        'malformed-response',
+        `the flag service sent an invalid bulk evaluation: ${parsed.problem}.`,
+        { status },
+      )
+    }
+    return { kind: 'updated', flags: parsed.flags, etag: response.headers.get('ETag') ?? undefined }
+  }
+  if (status === 401 || status === 403) {
+    const code = status === 401 ? 'unauthorized' : 'forbidden'
+    return failed(
+      code,
+      `the flag service refused the request with ${status}: check the credentials in the \`headers\` option (Authorization: Bearer … or X-API-Key). Retrying stops until refresh() or setContext().`,
+      { status },
+    )
+  }
+  if (status === 400) {
+    return failed(
+      'bad-request',
+      `the flag service rejected the evaluation context with 400${await errorDetailsOf(response)}. Retrying stops until the context changes.`,
+      { status },
+    )
+  }
+  if (status === 429) {
+    const retryAfterMs = parseRetryAfter(response.headers.get('Retry-After'), Date.now())
+    const result = failed('rate-limited', 'the flag service is rate limiting this client (429).', {
+      status,
+    })
+    return retryAfterMs === undefined ? result : { ...result, retryAfterMs }
+  }
+  return failed('server', `the flag service answered ${status}${await errorDetailsOf(response)}.`, {
+    status,
+  })
+}
+
+function failed(
+  code: FlagClientError['code'],
+  message: string,
+  options?: { status?: number; cause?: unknown },
+): Extract<BulkResult, { kind: 'failed' }> {
+  return { kind: 'failed', error: new FlagClientError(code, message, options) }
+}
+
+async function resolveHeaders(option: HeadersOption | undefined) {
+  if (typeof option !== 'function') return option
+  try {
+    return await option()
+  } catch (cause) {
+    throw new Error(`the \`headers\` function failed: ${messageOf(cause)}`, { cause })
+  }
+}
+
+/** OFREP error bodies carry `errorCode` and `errorDetails`; anything else is left out. */
+async function errorDetailsOf(response: Response): Promise<string> {
+  try {
+    const body: unknown = await response.json()
+    if (typeof body !== 'object' || body === null) return ''
+    const { errorCode, errorDetails } = body as Record<string, unknown>
+    const parts = [errorCode, errorDetails].filter((part) => typeof part === 'string')
+    return parts.length > 0 ? ` (${parts.join(': ')})` : ''
+  } catch {
+    return ''
+  }
+}
+
+function messageOf(cause: unknown): string {
+  return cause instanceof Error ? cause.message : String(cause)
+}
+
+function preview(text: string): string {
+  const line = text.trim().slice(0, 60)
+  return line === '' ? 'the body is empty.' : `"${line}${text.length > 60 ? '…' : ''}".`
+}

@@ -1,0 +1,104 @@
+import type { FlagClientError } from './FlagClientError'
+
+export type JsonPrimitive = string | number | boolean | null
+export type JsonArray = JsonValue[]
+export interface JsonObject {
+  [key: string]: JsonValue
+}
+export type JsonValue = JsonPrimitive | JsonArray | JsonObject
+
+/** A value a flag can take, and so a default a call site can pass. */
+export type FlagValue = boolean | string | number | JsonObject | JsonArray
+
+/**
+ * The type a call site gets back for a default: `false` reads as `boolean`, `'a'` as `string`,
+ * `3` as `number`; objects and arrays keep their own type.
+ */
+export type WidenFlagValue<T extends FlagValue> = T extends boolean
+  ? boolean
+  : T extends string
+    ? string
+    : T extends number
+      ? number
+      : T
+
+/** Who the flags are evaluated for: OpenFeature's evaluation context, sent as-is over OFREP. */
+export interface EvaluationContext {
+  /** The stable id that percentage rollouts hash on, so a user keeps their variant. */
+  targetingKey?: string
+  [attribute: string]: JsonValue | undefined
+}
+
+/** Where the value of an evaluation came from. */
+export type FlagSource = 'network' | 'default'
+
+/** Reasons defined by OpenFeature; servers may send any other string. */
+export type EvaluationReason =
+  | 'STATIC'
+  | 'DEFAULT'
+  | 'TARGETING_MATCH'
+  | 'SPLIT'
+  | 'CACHED'
+  | 'DISABLED'
+  | 'UNKNOWN'
+  | 'STALE'
+  | 'ERROR'
+  | (string & {})
+
+/** Error codes defined by OpenFeature; servers may send any other string. */
+export type EvaluationErrorCode =
+  | 'PROVIDER_NOT_READY'
+  | 'FLAG_NOT_FOUND'
+  | 'PARSE_ERROR'
+  | 'TYPE_MISMATCH'
+  | 'TARGETING_KEY_MISSING'
+  | 'INVALID_CONTEXT'
+  | 'GENERAL'
+  | (string & {})
+
+export type FlagMetadata = Readonly<Record<string, JsonValue>>
+
+/** What the flag service said about one flag for the current context. */
+export interface EvaluatedFlag {
+  readonly key: string
+  /** Absent when the service tells the caller to use its own default (OFREP ADR-0006). */
+  readonly value?: JsonValue
+  readonly variant?: string
+  readonly reason?: string
+  readonly errorCode?: string
+  readonly errorDetails?: string
+  readonly metadata?: FlagMetadata
+  readonly source: Exclude<FlagSource, 'default'>
+}
+
+/** Every evaluated flag by key. Has no prototype, so a key such as `constructor` is just a key. */
+export type FlagMap = Readonly<Record<string, EvaluatedFlag>>
+
+/** The outcome of reading one flag: the value and why it is that value. Never thrown, always returned. */
+export interface FlagEvaluation<T = FlagValue> {
+  key: string
+  value: T
+  variant: string | undefined
+  reason: EvaluationReason
+  errorCode?: EvaluationErrorCode
+  errorDetails?: string
+  source: FlagSource
+  metadata: FlagMetadata
+}
+
+/**
+ * - `loading`: nothing evaluated yet for this client; reads return their defaults.
+ * - `ready`: the values are the service's latest answer for the current context.
+ * - `stale`: the context changed and the new answer is on its way; reads return the previous values.
+ * - `error`: the last request failed (see `error`); reads return the last known values.
+ */
+export type FlagStatus = 'loading' | 'ready' | 'stale' | 'error'
+
+export interface FlagClientState {
+  status: FlagStatus
+  error: FlagClientError | undefined
+  context: EvaluationContext
+  flags: FlagMap
+  /** When the service last answered successfully (ms since the epoch), if it ever has. */
+  syncedAt: number | undefined
+}

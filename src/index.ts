@@ -1,0 +1,25 @@
+export { createFlagClient, FlagClientError } from 'vexil/core'
+export type {
+  EvaluationContext,
+  EvaluationErrorCode,
+  EvaluationReason,
+  FlagClient,
+  FlagClientErrorCode,
+  FlagClientOptions,
+  FlagClientState,
+  FlagEvaluation,
+  FlagSource,
+  FlagStatus,
+  FlagValue,
+  HeadersOption,
+  JsonValue,
+} from 'vexil/core'
+export { FlagProvider } from './react/FlagProvider'
+export type { FlagProviderProps } from './react/FlagProvider'
+export { useFlag } from './react/useFlag'
+export { useFlagClient } from './react/useFlagClient'
+export { useFlagDetails } from './react/useFlagDetails'
+export type { FlagStatusResult } from './react/useFlagStatus'
+export { useFlagStatus } from './react/useFlagStatus'
+export type { VariantResult } from './react/useVariant'
+export { useVariant } from './react/useVariant'
