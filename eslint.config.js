@@ -20,7 +20,14 @@ export default tseslint.config(
     rules: {
       'no-restricted-imports': [
         'error',
-        { patterns: [{ group: ['react', 'react-dom', 'react/*', 'zustand/react*'], message: 'vexil/core never imports React.' }] },
+        {
+          patterns: [
+            {
+              group: ['react', 'react-dom', 'react/*', 'zustand/react*'],
+              message: 'vexil/core never imports React.',
+            },
+          ],
+        },
       ],
     },
   },

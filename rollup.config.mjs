@@ -10,7 +10,9 @@ const entries = {
 
 const external = [/^react($|\/)/, /^react-dom($|\/)/, /^zustand($|\/)/, /^vexil($|\/)/]
 
-const input = Object.fromEntries(Object.entries(entries).map(([name, entry]) => [name, entry.input]))
+const input = Object.fromEntries(
+  Object.entries(entries).map(([name, entry]) => [name, entry.input]),
+)
 
 // React entries run only on the client in React Server Components frameworks.
 const banner = (chunk) => (entries[chunk.name]?.client ? "'use client'" : '')

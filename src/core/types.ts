@@ -1,9 +1,10 @@
 import type { FlagClientError } from './FlagClientError'
 
 export type JsonPrimitive = string | number | boolean | null
-export type JsonArray = JsonValue[]
+// Read-only: served values are shared by every reader, and `as const` defaults must fit.
+export type JsonArray = readonly JsonValue[]
 export interface JsonObject {
-  [key: string]: JsonValue
+  readonly [key: string]: JsonValue
 }
 export type JsonValue = JsonPrimitive | JsonArray | JsonObject
 

@@ -44,10 +44,13 @@ test('an item without a value means "use the code default" and keeps its variant
   expect(client.evaluate('banner', 'hello').errorCode).toBeUndefined()
 })
 
-test.each(['CACHED', 'DEFAULT', 'STATIC', 'VENDOR_SPECIFIC_REASON'])('the reason %s is passed through as sent', async (reason) => {
-  const client = await clientServing([{ key: 'a', value: 1, reason }])
-  expect(client.evaluate('a', 0).reason).toBe(reason)
-})
+test.each(['CACHED', 'DEFAULT', 'STATIC', 'VENDOR_SPECIFIC_REASON'])(
+  'the reason %s is passed through as sent',
+  async (reason) => {
+    const client = await clientServing([{ key: 'a', value: 1, reason }])
+    expect(client.evaluate('a', 0).reason).toBe(reason)
+  },
+)
 
 test('an item with no reason reads as UNKNOWN', async () => {
   const client = await clientServing([{ key: 'a', value: 1 }])
@@ -55,24 +58,37 @@ test('an item with no reason reads as UNKNOWN', async () => {
 })
 
 test.each([
-  ['a string for a boolean default', 'yes', false, 'flag "a" is a string but its default is a boolean'],
+  [
+    'a string for a boolean default',
+    'yes',
+    false,
+    'flag "a" is a string but its default is a boolean',
+  ],
   ['a number for a string default', 3, 'x', 'flag "a" is a number but its default is a string'],
   ['an array for an object default', [1], {}, 'flag "a" is an array but its default is an object'],
-  ['an object for an array default', { a: 1 }, [], 'flag "a" is an object but its default is an array'],
+  [
+    'an object for an array default',
+    { a: 1 },
+    [],
+    'flag "a" is an object but its default is an array',
+  ],
   ['null for a number default', null, 0, 'flag "a" is a null but its default is a number'],
-] as const)('%s yields the default with TYPE_MISMATCH', async (_, served, defaultValue, details) => {
-  const warn = vi.spyOn(console, 'warn').mockImplementation(() => {})
-  const client = await clientServing([{ key: 'a', value: served, variant: 'v' }])
-  expect(client.evaluate('a', defaultValue)).toMatchObject({
-    value: defaultValue,
-    variant: undefined,
-    reason: 'ERROR',
-    errorCode: 'TYPE_MISMATCH',
-    errorDetails: details,
-    source: 'default',
-  })
-  warn.mockRestore()
-})
+] as const)(
+  '%s yields the default with TYPE_MISMATCH',
+  async (_, served, defaultValue, details) => {
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => {})
+    const client = await clientServing([{ key: 'a', value: served, variant: 'v' }])
+    expect(client.evaluate('a', defaultValue)).toMatchObject({
+      value: defaultValue,
+      variant: undefined,
+      reason: 'ERROR',
+      errorCode: 'TYPE_MISMATCH',
+      errorDetails: details,
+      source: 'default',
+    })
+    warn.mockRestore()
+  },
+)
 
 test('a type mismatch is warned about once in development, however often it is read', async () => {
   const warn = vi.spyOn(console, 'warn').mockImplementation(() => {})
@@ -93,5 +109,10 @@ test('integers and floats are both numbers', async () => {
 
 test('before the first answer every read is its default with PROVIDER_NOT_READY', () => {
   client = createFlagClient({ baseUrl })
-  expect(client.evaluate('a', true)).toMatchObject({ value: true, reason: 'ERROR', errorCode: 'PROVIDER_NOT_READY', source: 'default' })
+  expect(client.evaluate('a', true)).toMatchObject({
+    value: true,
+    reason: 'ERROR',
+    errorCode: 'PROVIDER_NOT_READY',
+    source: 'default',
+  })
 })

@@ -33,7 +33,15 @@ test('start posts the evaluation context to the OFREP bulk endpoint', async () =
 })
 
 test('a successful answer makes the client ready with the served values', async () => {
-  serveFlags([{ key: 'theme', value: 'dark', variant: 'dark', reason: 'TARGETING_MATCH', metadata: { owner: 'web' } }])
+  serveFlags([
+    {
+      key: 'theme',
+      value: 'dark',
+      variant: 'dark',
+      reason: 'TARGETING_MATCH',
+      metadata: { owner: 'web' },
+    },
+  ])
   const client = startedClient()
   await client.start()
   expect(client.getState().status).toBe('ready')
@@ -72,7 +80,10 @@ describe('headers', () => {
     const client = startedClient({ headers: async () => ({ 'X-API-Key': `key-${++token}` }) })
     await client.start()
     await client.refresh()
-    expect(service.requests.map((request) => request.headers.get('x-api-key'))).toEqual(['key-1', 'key-2'])
+    expect(service.requests.map((request) => request.headers.get('x-api-key'))).toEqual([
+      'key-1',
+      'key-2',
+    ])
   })
 
   test('a headers function that throws becomes an error status, not an exception', async () => {
@@ -85,7 +96,10 @@ describe('headers', () => {
     })
     await client.start()
     expect(service.requests).toHaveLength(0)
-    expect(client.getState().error).toMatchObject({ code: 'network', message: expect.stringContaining('token endpoint down') })
+    expect(client.getState().error).toMatchObject({
+      code: 'network',
+      message: expect.stringContaining('token endpoint down'),
+    })
   })
 })
 
@@ -147,7 +161,11 @@ test('a flag removed on the server falls back to the default as FLAG_NOT_FOUND',
   await client.start()
   service.setFlags([])
   await client.refresh()
-  expect(client.evaluate('a', false)).toMatchObject({ value: false, errorCode: 'FLAG_NOT_FOUND', source: 'default' })
+  expect(client.evaluate('a', false)).toMatchObject({
+    value: false,
+    errorCode: 'FLAG_NOT_FOUND',
+    source: 'default',
+  })
 })
 
 test('an identical answer without an ETag changes nothing a reader could select', async () => {
@@ -164,8 +182,14 @@ test('flag keys named like object members are plain keys', async () => {
   const client = startedClient()
   await client.start()
   expect(client.evaluate('__proto__', 'default').value).toBe('x')
-  expect(client.evaluate('constructor', 'default')).toMatchObject({ value: 'default', errorCode: 'FLAG_NOT_FOUND' })
-  expect(client.evaluate('toString', false)).toMatchObject({ value: false, errorCode: 'FLAG_NOT_FOUND' })
+  expect(client.evaluate('constructor', 'default')).toMatchObject({
+    value: 'default',
+    errorCode: 'FLAG_NOT_FOUND',
+  })
+  expect(client.evaluate('toString', false)).toMatchObject({
+    value: false,
+    errorCode: 'FLAG_NOT_FOUND',
+  })
 })
 
 test('close aborts the request in flight and ignores its answer', async () => {

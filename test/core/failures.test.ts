@@ -41,14 +41,19 @@ describe('a server error', () => {
     serveThen(() => HttpResponse.json({ errorDetails: 'database down' }, { status: 503 }))
     const client = await startClient()
     await client.refresh()
-    expect(client.getState()).toMatchObject({ status: 'error', error: { code: 'server', status: 503 } })
+    expect(client.getState()).toMatchObject({
+      status: 'error',
+      error: { code: 'server', status: 503 },
+    })
     expect(client.getState().error?.message).toContain('answered 503 (database down)')
     expect(client.evaluate('new-checkout', false).value).toBe(true)
   })
 
   test('is retried with backoff and recovers to ready', async () => {
     let failing = true
-    const { requests } = answerWith(() => (failing ? new HttpResponse(null, { status: 500 }) : goodAnswer()))
+    const { requests } = answerWith(() =>
+      failing ? new HttpResponse(null, { status: 500 }) : goodAnswer(),
+    )
     const client = await startClient()
     expect(client.getState().status).toBe('error')
     failing = false
@@ -73,7 +78,9 @@ test('a network failure moves to error and is retried', async () => {
   const { requests } = answerWith(() => (failing ? HttpResponse.error() : goodAnswer()))
   const client = await startClient()
   expect(client.getState().error).toMatchObject({ code: 'network' })
-  expect(client.getState().error?.message).toContain(`could not reach the flag service at ${bulkUrl}`)
+  expect(client.getState().error?.message).toContain(
+    `could not reach the flag service at ${bulkUrl}`,
+  )
   failing = false
   await vi.advanceTimersByTimeAsync(1_000)
   expect(requests).toHaveLength(2)
@@ -81,17 +88,22 @@ test('a network failure moves to error and is retried', async () => {
 })
 
 test('a request with no answer is aborted after timeoutMs and reported as a timeout', async () => {
-  server.use(http.post(bulkUrl, async () => {
-    await delay('infinite')
-    return goodAnswer()
-  }))
+  server.use(
+    http.post(bulkUrl, async () => {
+      await delay('infinite')
+      return goodAnswer()
+    }),
+  )
   client = createFlagClient({ baseUrl, timeoutMs: 5_000 })
   const started = client.start()
   await vi.advanceTimersByTimeAsync(4_999)
   expect(client.getState().status).toBe('loading')
   await vi.advanceTimersByTimeAsync(1)
   await started
-  expect(client.getState().error).toMatchObject({ code: 'timeout', message: expect.stringContaining('within 5000 ms') })
+  expect(client.getState().error).toMatchObject({
+    code: 'timeout',
+    message: expect.stringContaining('within 5000 ms'),
+  })
 })
 
 describe.each([
@@ -104,8 +116,13 @@ describe.each([
     await client.refresh()
     await vi.advanceTimersByTimeAsync(10 * 60_000)
     expect(requests).toHaveLength(2)
-    expect(client.getState()).toMatchObject({ status: 'error', error: { code, status, fatal: true } })
-    expect(client.getState().error?.message).toContain('check the credentials in the `headers` option')
+    expect(client.getState()).toMatchObject({
+      status: 'error',
+      error: { code, status, fatal: true },
+    })
+    expect(client.getState().error?.message).toContain(
+      'check the credentials in the `headers` option',
+    )
     expect(client.evaluate('new-checkout', false).value).toBe(true)
   })
 
@@ -119,7 +136,10 @@ describe.each([
 
 test('a 400 reports the OFREP error and stops retrying for this context', async () => {
   const { requests } = answerWith(() =>
-    HttpResponse.json({ errorCode: 'INVALID_CONTEXT', errorDetails: 'targetingKey is required' }, { status: 400 }),
+    HttpResponse.json(
+      { errorCode: 'INVALID_CONTEXT', errorDetails: 'targetingKey is required' },
+      { status: 400 },
+    ),
   )
   const client = await startClient()
   await vi.advanceTimersByTimeAsync(10 * 60_000)
@@ -139,7 +159,9 @@ describe('a 429 answer waits for Retry-After', () => {
     vi.spyOn(Math, 'random').mockReturnValue(0)
     let limited = true
     const { requests } = answerWith(() =>
-      limited ? new HttpResponse(null, { status: 429, headers: { 'Retry-After': retryAfter } }) : goodAnswer(),
+      limited
+        ? new HttpResponse(null, { status: 429, headers: { 'Retry-After': retryAfter } })
+        : goodAnswer(),
     )
     const client = await startClient()
     expect(client.getState().error).toMatchObject({ code: 'rate-limited', status: 429 })

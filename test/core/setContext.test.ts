@@ -81,5 +81,7 @@ test('setContext before start only records the context for the first request', a
 
 test('setContext refuses a context that is not an object', () => {
   client = createFlagClient({ baseUrl })
-  expect(() => client?.setContext('bob' as never)).toThrow(/^\[vexil\] setContext: `context` must be an object/)
+  expect(() => client?.setContext('bob' as never)).toThrow(
+    /^\[vexil\] setContext: `context` must be an object/,
+  )
 })

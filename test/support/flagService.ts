@@ -6,7 +6,13 @@ export const baseUrl = 'https://flags.test'
 export const bulkUrl = `${baseUrl}/ofrep/v1/evaluate/flags`
 
 export type FlagItem =
-  | { key: string; value?: JsonValue; variant?: string; reason?: string; metadata?: Record<string, JsonValue> }
+  | {
+      key: string
+      value?: JsonValue
+      variant?: string
+      reason?: string
+      metadata?: Record<string, JsonValue>
+    }
   | { key: string; errorCode: string; errorDetails?: string }
 
 export interface ReceivedRequest {
@@ -24,7 +30,10 @@ export function serveFlags(initial: FlagItem[]) {
   const requests: ReceivedRequest[] = []
   server.use(
     http.post(bulkUrl, async ({ request }) => {
-      requests.push({ body: (await request.json()) as ReceivedRequest['body'], headers: request.headers })
+      requests.push({
+        body: (await request.json()) as ReceivedRequest['body'],
+        headers: request.headers,
+      })
       const etag = `"v${version}"`
       if (request.headers.get('If-None-Match') === etag) {
         return new HttpResponse(null, { status: 304, headers: { ETag: etag } })
@@ -46,7 +55,10 @@ export function answerWith(response: () => Response | Promise<Response>) {
   const requests: ReceivedRequest[] = []
   server.use(
     http.post(bulkUrl, async ({ request }) => {
-      requests.push({ body: (await request.json()) as ReceivedRequest['body'], headers: request.headers })
+      requests.push({
+        body: (await request.json()) as ReceivedRequest['body'],
+        headers: request.headers,
+      })
       return response()
     }),
   )
