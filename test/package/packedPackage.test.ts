@@ -1,5 +1,13 @@
 import { execFileSync } from 'node:child_process'
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs'
+import {
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  rmSync,
+  symlinkSync,
+  writeFileSync,
+} from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import { gzipSync } from 'node:zlib'
@@ -11,14 +19,24 @@ const root = resolve(import.meta.dirname, '../..')
 let consumer: string
 
 beforeAll(() => {
-  if (!existsSync(join(root, 'dist/index.js'))) throw new Error('dist/ is missing: run `npm run build` first.')
+  if (!existsSync(join(root, 'dist/index.js')))
+    throw new Error('dist/ is missing: run `npm run build` first.')
   consumer = mkdtempSync(join(tmpdir(), 'vexil-consumer-'))
   const packed = JSON.parse(
-    execFileSync('npm', ['pack', '--json', '--pack-destination', consumer], { cwd: root, encoding: 'utf8' }),
+    execFileSync('npm', ['pack', '--json', '--pack-destination', consumer], {
+      cwd: root,
+      encoding: 'utf8',
+    }),
   ) as [{ filename: string }]
   const modules = join(consumer, 'node_modules')
   mkdirSync(join(modules, 'vexil'), { recursive: true })
-  execFileSync('tar', ['-xzf', join(consumer, packed[0].filename), '-C', join(modules, 'vexil'), '--strip-components=1'])
+  execFileSync('tar', [
+    '-xzf',
+    join(consumer, packed[0].filename),
+    '-C',
+    join(modules, 'vexil'),
+    '--strip-components=1',
+  ])
   for (const dependency of ['react', 'react-dom', 'scheduler', 'zustand']) {
     symlinkSync(join(root, 'node_modules', dependency), join(modules, dependency))
   }
@@ -64,15 +82,22 @@ test('a CommonJS consumer requires and server-renders with the defaults', () => 
 })
 
 describe('entry files', () => {
-  const dist = (file: string) => readFileSync(join(consumer, 'node_modules/vexil/dist', file), 'utf8')
+  const dist = (file: string) =>
+    readFileSync(join(consumer, 'node_modules/vexil/dist', file), 'utf8')
 
-  test.each(['index.js', 'index.cjs'])('the React entry %s starts with a use client directive', (file) => {
-    expect(dist(file).startsWith("'use client'")).toBe(true)
-  })
+  test.each(['index.js', 'index.cjs'])(
+    'the React entry %s starts with a use client directive',
+    (file) => {
+      expect(dist(file).startsWith("'use client'")).toBe(true)
+    },
+  )
 
-  test.each(['core.js', 'core.cjs'])('%s neither imports React nor claims to be client-only', (file) => {
-    expect(dist(file)).not.toMatch(/['"]react(-dom)?['"/]|use client/)
-  })
+  test.each(['core.js', 'core.cjs'])(
+    '%s neither imports React nor claims to be client-only',
+    (file) => {
+      expect(dist(file)).not.toMatch(/['"]react(-dom)?['"/]|use client/)
+    },
+  )
 
   test('the React entry reuses the core entry instead of bundling a copy', () => {
     expect(dist('index.js')).toContain("from 'vexil/core'")
