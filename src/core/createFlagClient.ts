@@ -1,31 +1,43 @@
 import { createStore } from 'zustand/vanilla'
 import { createBackoff } from './backoff'
+import { createChangeStream } from './createChangeStream'
+import { createRefetchScheduler } from './createRefetchScheduler'
+import type { RefetchOutcome, RefetchRequest } from './createRefetchScheduler'
 import { evaluateFlag } from './evaluateFlag'
 import { fetchBulkEvaluation } from './fetchBulkEvaluation'
+import type { BulkResult, RefetchNotice } from './fetchBulkEvaluation'
+import { createFlagCache } from './flagCache'
+import type { CacheIdentity, StorageLike } from './flagCache'
 import { isEqualJson } from './isEqualJson'
 import { emptyFlagMap, mergeFlags } from './mergeFlags'
 import { assertContext, resolveOptions } from './options'
 import type { FlagClientOptions } from './options'
+import type { EventStreamDescriptor } from './parseEventStreams'
+import { readBootstrap } from './readBootstrap'
+import { credentialOf, resolveHeaders } from './resolveHeaders'
 import type {
   EvaluationContext,
   FlagClientState,
   FlagEvaluation,
+  FlagMap,
   FlagValue,
   WidenFlagValue,
 } from './types'
+import { isHidden, isOffline, watchPage } from './watchPage'
 import { warnOnce } from './warnOnce'
 
 export interface FlagClient {
   /**
-   * Starts fetching flags. Idempotent; `<FlagProvider>` calls it for you. Resolves once the first
-   * answer (or failure) is in the state; never rejects.
+   * Starts fetching flags and following changes. Idempotent; `<FlagProvider>` calls it for you.
+   * Resolves once the first answer (or failure) is in the state; never rejects.
    */
   start(): Promise<void>
-  /** Stops all I/O and aborts a request in flight. The values stay; `start()` resumes. */
+  /** Stops all I/O: requests, change stream, timers, page listeners. Values stay; `start()` resumes. */
   close(): void
   /**
-   * Evaluates flags for someone else (sign-in, sign-out, an attribute change). Reads keep the
-   * previous values with status `stale` until the new answer arrives. Resolves when it has.
+   * Evaluates flags for someone else (sign-in, sign-out, an attribute change). Until the answer
+   * arrives, reads keep the previous values (or values cached for the new user) with status
+   * `stale`. The last of several quick changes wins. Resolves when its answer is in.
    */
   setContext(context: EvaluationContext): Promise<void>
   /** Asks the service again now (with `If-None-Match`), also after a fatal error. */
@@ -36,14 +48,19 @@ export interface FlagClient {
    */
   evaluate<T extends FlagValue>(key: string, defaultValue: T): FlagEvaluation<WidenFlagValue<T>>
   getState(): FlagClientState
-  /** The state before any I/O; what a server render sees. */
+  /** The state before any I/O or cache read: what a server render saw, so hydration matches. */
   getInitialState(): FlagClientState
   /** Called after every state change with the new and previous state. Returns an unsubscribe. */
   subscribe(listener: (state: FlagClientState, previous: FlagClientState) => void): () => void
 }
 
+/** Notices that arrive this close together cost one refetch. */
+const noticeCoalesceMs = 10
+const defaultInactivityDelaySec = 120
+
 /**
- * Creates a flag client for one OFREP service. Does no I/O until `start()`.
+ * Creates a flag client for one OFREP service. Does no network I/O until `start()`; reads the
+ * flags persisted for this user, if any, so the first client render can show them.
  * @example
  * const client = createFlagClient({
  *   baseUrl: 'https://flags.example.com',
@@ -53,85 +70,246 @@ export interface FlagClient {
  */
 export function createFlagClient(options: FlagClientOptions): FlagClient {
   const config = resolveOptions(options)
+  const bootstrap = readBootstrap(config.bootstrap, config.context)
   const store = createStore<FlagClientState>()(() => ({
-    status: 'loading',
+    status: bootstrap ? 'ready' : 'loading',
     error: undefined,
     context: config.context,
-    flags: emptyFlagMap(),
-    syncedAt: undefined,
+    flags: bootstrap ? mergeFlags(emptyFlagMap(), bootstrap.flags) : emptyFlagMap(),
+    syncedAt: bootstrap?.fetchedAt,
+    connection: 'idle',
   }))
-  const backoff = createBackoff()
-  let running = false
-  let etag: string | undefined
-  let inFlight: { controller: AbortController; done: Promise<void> } | undefined
-  let retryTimer: ReturnType<typeof setTimeout> | undefined
+  const storage = config.cacheMode === 'disabled' ? undefined : (config.storage ?? browserStorage())
+  const cache = storage && createFlagCache(storage, config.cacheTtlMs)
+  const EventSource = config.EventSource ?? globalThis.EventSource
+  const stream =
+    config.changeDetection === 'sse' && typeof EventSource === 'function'
+      ? createChangeStream({
+          EventSource,
+          onNotice: coalesceNotice,
+          onReconnect: () => void scheduler.trigger({ automatic: true }),
+          onStateChange: followChanges,
+        })
+      : undefined
+  const scheduler = createRefetchScheduler({ perform, backoff: createBackoff() })
 
-  function sync(): Promise<void> {
-    clearTimeout(retryTimer)
-    inFlight?.controller.abort()
-    const controller = new AbortController()
-    const done = request(controller)
-    inFlight = { controller, done }
-    return done
+  let etag = bootstrap?.etag
+  let streams: EventStreamDescriptor[] = []
+  let running = false
+  let hidden = false
+  let offline = false
+  let streamsClosedWhileHidden = false
+  let connectedUrls = ''
+  // With a headers function the credential is only known per request, so is the cache entry.
+  let cacheReadPending = false
+  let firstAnswer: Promise<void> | undefined
+  let pollTimer: ReturnType<typeof setInterval> | undefined
+  let inactivityTimer: ReturnType<typeof setTimeout> | undefined
+  let noticeTimer: ReturnType<typeof setTimeout> | undefined
+  let queuedNotice: RefetchNotice | undefined
+  let stopWatchingPage: (() => void) | undefined
+
+  if (!bootstrap && config.cacheMode === 'local-cache-first') readCacheFor(config.context)
+
+  function readCacheFor(context: EvaluationContext): void {
+    if (typeof config.headers === 'function') {
+      cacheReadPending = true
+      return
+    }
+    useCached(identityOf(context, credentialOf(config.headers)))
   }
 
-  async function request(controller: AbortController): Promise<void> {
-    const result = await fetchBulkEvaluation({
-      ...config,
-      context: store.getState().context,
-      etag,
-      signal: controller.signal,
-    })
-    // A newer request or close() took over; the caller waits for whatever replaced this one.
-    if (controller.signal.aborted || result.kind === 'aborted') return inFlight?.done
-    inFlight = undefined
+  function identityOf(context: EvaluationContext, credential: string | undefined): CacheIdentity {
+    return { baseUrl: config.baseUrl, targetingKey: context.targetingKey, credential }
+  }
+
+  function useCached(identity: CacheIdentity): void {
+    const entry = cache?.read(identity)
+    if (entry === undefined) return
+    etag = entry.etag
+    store.setState((state) => ({
+      flags: mergeFlags(emptyFlagMap(), entry.flags),
+      status: state.status === 'error' ? 'error' : 'stale',
+      syncedAt: state.syncedAt ?? entry.writtenAt,
+    }))
+  }
+
+  async function perform(request: RefetchRequest, signal: AbortSignal): Promise<RefetchOutcome> {
+    const { context } = store.getState()
+    const headers = await resolveHeaders(config.headers)
+    if (signal.aborted) return { kind: 'aborted' }
+    const identity = identityOf(context, headers.ok ? credentialOf(headers.headers) : undefined)
+    if (cacheReadPending && headers.ok) {
+      cacheReadPending = false
+      if (config.cacheMode === 'local-cache-first') useCached(identity)
+    }
+    const result = headers.ok
+      ? await fetchBulkEvaluation({
+          baseUrl: config.baseUrl,
+          context,
+          etag: request.conditional ? etag : undefined,
+          notice: request.notice,
+          headers: headers.headers,
+          fetch: config.fetch,
+          timeoutMs: config.timeoutMs,
+          signal,
+        })
+      : ({ kind: 'failed', error: headers.error } satisfies BulkResult as BulkResult)
+    if (signal.aborted || result.kind === 'aborted') return { kind: 'aborted' }
+
     if (result.kind === 'failed') {
       const { error } = result
       warnOnce(error.message)
-      store.setState({ status: 'error', error })
-      if (!error.fatal) {
-        const delay = Math.max(backoff.next(), result.retryAfterMs ?? 0)
-        retryTimer = setTimeout(() => void sync(), delay)
+      if (config.cacheMode === 'network-first' && store.getState().syncedAt === undefined) {
+        useCached(identity)
       }
-      return
+      store.setState({ status: 'error', error })
+      if (error.fatal) return { kind: 'fatal' }
+      return {
+        kind: 'retry',
+        retryAfterMs: result.retryAfterMs,
+        rateLimited: error.code === 'rate-limited',
+      }
     }
-    backoff.reset()
     const syncedAt = Date.now()
     if (result.kind === 'unchanged') {
-      store.setState({ status: 'ready', error: undefined, syncedAt })
-      return
+      store.setState((state) => ({
+        status: 'ready',
+        error: undefined,
+        syncedAt,
+        flags: confirmedByNetwork(state.flags),
+      }))
+    } else {
+      etag = result.etag
+      streams = result.eventStreams
+      store.setState((state) => ({
+        status: 'ready',
+        error: undefined,
+        syncedAt,
+        flags: mergeFlags(state.flags, result.flags),
+      }))
+      followChanges()
     }
-    etag = result.etag
-    store.setState((state) => ({
-      status: 'ready',
-      error: undefined,
-      flags: mergeFlags(state.flags, result.flags),
-      syncedAt,
-    }))
+    cache?.write(identity, { flags: Object.values(store.getState().flags), etag })
+    return { kind: 'done' }
+  }
+
+  function coalesceNotice(notice: RefetchNotice): void {
+    queuedNotice = notice
+    noticeTimer ??= setTimeout(() => {
+      noticeTimer = undefined
+      void scheduler.trigger({ automatic: true, notice: queuedNotice })
+    }, noticeCoalesceMs)
+  }
+
+  /** Connects, reconnects or drops the change stream and polling to match the current situation. */
+  function followChanges(): void {
+    if (stream) {
+      const wanted =
+        running && !streamsClosedWhileHidden ? streams.map(({ url }) => url).join('\n') : ''
+      // Set first: connecting reports a state change, which lands back here.
+      if (wanted !== connectedUrls) {
+        connectedUrls = wanted
+        if (wanted === '') stream.close()
+        else stream.connect(streams)
+      }
+    }
+    const streaming = stream?.state === 'open'
+    const shouldPoll =
+      running &&
+      !hidden &&
+      !offline &&
+      config.pollIntervalMs > 0 &&
+      (config.changeDetection === 'polling' || (config.changeDetection === 'sse' && !streaming))
+    if (shouldPoll && pollTimer === undefined) {
+      pollTimer = setInterval(
+        () => void scheduler.trigger({ automatic: true }),
+        config.pollIntervalMs,
+      )
+    } else if (!shouldPoll && pollTimer !== undefined) {
+      clearInterval(pollTimer)
+      pollTimer = undefined
+    }
+    const connection = !running
+      ? 'idle'
+      : offline
+        ? 'offline'
+        : streaming
+          ? 'streaming'
+          : pollTimer !== undefined
+            ? 'polling'
+            : stream?.state === 'connecting'
+              ? 'connecting'
+              : 'idle'
+    if (store.getState().connection !== connection) store.setState({ connection })
+  }
+
+  const pageEvents = {
+    onHidden() {
+      hidden = true
+      if (stream && stream.state !== 'closed') {
+        const delaySec = config.inactivityDelaySec ?? shortestInactivityDelay(streams)
+        inactivityTimer = setTimeout(() => {
+          streamsClosedWhileHidden = true
+          followChanges()
+        }, delaySec * 1_000)
+      }
+      followChanges()
+    },
+    onVisible() {
+      hidden = false
+      clearTimeout(inactivityTimer)
+      // OFREP ADR-0008: after the stream was closed for inactivity, only a full answer is trusted.
+      const unconditional = streamsClosedWhileHidden
+      streamsClosedWhileHidden = false
+      followChanges()
+      void scheduler.trigger({ automatic: true, conditional: !unconditional })
+    },
+    onOffline() {
+      offline = true
+      scheduler.pause()
+      followChanges()
+    },
+    onOnline() {
+      offline = false
+      scheduler.resume()
+      followChanges()
+      void scheduler.trigger({ automatic: true, bypassBackoff: true })
+    },
   }
 
   return {
     start() {
-      if (running) return inFlight?.done ?? Promise.resolve()
+      if (running) return firstAnswer ?? Promise.resolve()
       running = true
-      return sync()
+      hidden = isHidden()
+      offline = isOffline()
+      stopWatchingPage = watchPage(pageEvents)
+      firstAnswer = scheduler.trigger({ bypassBackoff: true })
+      followChanges()
+      return firstAnswer
     },
     close() {
       running = false
-      clearTimeout(retryTimer)
-      inFlight?.controller.abort()
-      inFlight = undefined
+      scheduler.stop()
+      clearTimeout(inactivityTimer)
+      clearTimeout(noticeTimer)
+      noticeTimer = undefined
+      streamsClosedWhileHidden = false
+      stopWatchingPage?.()
+      followChanges()
     },
     setContext(context) {
       assertContext(context, 'setContext')
       const state = store.getState()
-      if (isEqualJson(context, state.context)) return inFlight?.done ?? Promise.resolve()
+      if (isEqualJson(context, state.context)) return firstAnswer ?? Promise.resolve()
       // The ETag belongs to the previous context's answer; it must not make a 304 for this one.
       etag = undefined
-      backoff.reset()
       const hasValues = Object.keys(state.flags).length > 0
-      store.setState({ context, status: hasValues ? 'stale' : 'loading', error: undefined })
-      return running ? sync() : Promise.resolve()
+      store.setState({ context, status: hasValues ? 'stale' : 'loading' })
+      if (config.cacheMode === 'local-cache-first') readCacheFor(context)
+      if (!running) return Promise.resolve()
+      return scheduler.trigger({ supersede: true, bypassBackoff: true })
     },
     refresh() {
       if (!running) {
@@ -140,7 +318,7 @@ export function createFlagClient(options: FlagClientOptions): FlagClient {
         )
         return Promise.resolve()
       }
-      return sync()
+      return scheduler.trigger({ bypassBackoff: true })
     },
     evaluate(key, defaultValue) {
       const state = store.getState()
@@ -154,5 +332,29 @@ export function createFlagClient(options: FlagClientOptions): FlagClient {
     getState: store.getState,
     getInitialState: store.getInitialState,
     subscribe: store.subscribe,
+  }
+}
+
+/** After a 304, values from the cache or a server render are the service's current answer. */
+function confirmedByNetwork(flags: FlagMap): FlagMap {
+  const entries = Object.values(flags)
+  if (entries.every((flag) => flag.source === 'network')) return flags
+  return mergeFlags(
+    flags,
+    entries.map((flag) => ({ ...flag, source: 'network' })),
+  )
+}
+
+function shortestInactivityDelay(streams: EventStreamDescriptor[]): number {
+  const delays = streams.map((stream) => stream.inactivityDelaySec ?? defaultInactivityDelaySec)
+  return delays.length > 0 ? Math.min(...delays) : defaultInactivityDelaySec
+}
+
+/** `localStorage` where the host has one that can be used; some browsers throw on access. */
+function browserStorage(): StorageLike | undefined {
+  try {
+    return globalThis.localStorage ?? undefined
+  } catch {
+    return undefined
   }
 }

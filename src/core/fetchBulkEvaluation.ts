@@ -1,7 +1,9 @@
 import { FlagClientError } from './FlagClientError'
-import type { HeadersOption } from './options'
 import { parseBulkResponse } from './parseBulkResponse'
+import { parseEventStreams } from './parseEventStreams'
+import type { EventStreamDescriptor } from './parseEventStreams'
 import { parseRetryAfter } from './parseRetryAfter'
+import type { ResolvedHeaders } from './resolveHeaders'
 import type { EvaluatedFlag, EvaluationContext } from './types'
 
 export interface BulkRequest {
@@ -9,22 +11,34 @@ export interface BulkRequest {
   context: EvaluationContext
   /** The ETag of the values the caller holds; sent as `If-None-Match`. */
   etag: string | undefined
-  headers: HeadersOption | undefined
+  /** What a change notice said about the new configuration (OFREP ADR-0008), sent as query parameters. */
+  notice?: RefetchNotice
+  headers: ResolvedHeaders
   fetch: typeof fetch | undefined
   timeoutMs: number
   /** Aborts the request when the caller no longer wants its answer. */
   signal: AbortSignal
 }
 
+export interface RefetchNotice {
+  etag?: string
+  lastModified?: string
+}
+
 export type BulkResult =
-  | { kind: 'updated'; flags: EvaluatedFlag[]; etag: string | undefined }
+  | {
+      kind: 'updated'
+      flags: EvaluatedFlag[]
+      etag: string | undefined
+      eventStreams: EventStreamDescriptor[]
+    }
   | { kind: 'unchanged' }
   | { kind: 'failed'; error: FlagClientError; retryAfterMs?: number }
   | { kind: 'aborted' }
 
 /** One OFREP bulk evaluation round trip. Never throws: every outcome is a result. */
 export async function fetchBulkEvaluation(request: BulkRequest): Promise<BulkResult> {
-  const url = `${request.baseUrl}/ofrep/v1/evaluate/flags`
+  const url = bulkEvaluationUrl(request.baseUrl, request.notice)
   const controller = new AbortController()
   const abort = () => controller.abort()
   request.signal.addEventListener('abort', abort)
@@ -39,7 +53,7 @@ export async function fetchBulkEvaluation(request: BulkRequest): Promise<BulkRes
     if (typeof send !== 'function') {
       return failed('network', 'there is no global fetch here; pass one as the `fetch` option.')
     }
-    const headers = new Headers(await resolveHeaders(request.headers))
+    const headers = new Headers(request.headers)
     headers.set('Content-Type', 'application/json')
     headers.set('Accept', 'application/json')
     if (request.etag !== undefined) headers.set('If-None-Match', request.etag)
@@ -49,25 +63,42 @@ export async function fetchBulkEvaluation(request: BulkRequest): Promise<BulkRes
       body: JSON.stringify({ context: request.context }),
       signal: controller.signal,
     })
-    return await readResponse(response)
+    return await readResponse(response, request.baseUrl)
   } catch (cause) {
     if (request.signal.aborted) return { kind: 'aborted' }
     if (timedOut) {
       return failed(
         'timeout',
-        `the flag service at ${url} did not answer within ${request.timeoutMs} ms.`,
+        `the flag service at ${endpointOf(request)} did not answer within ${request.timeoutMs} ms.`,
       )
     }
-    return failed('network', `could not reach the flag service at ${url}: ${messageOf(cause)}`, {
-      cause,
-    })
+    return failed(
+      'network',
+      `could not reach the flag service at ${endpointOf(request)}: ${messageOf(cause)}`,
+      {
+        cause,
+      },
+    )
   } finally {
     clearTimeout(timer)
     request.signal.removeEventListener('abort', abort)
   }
 }
 
-async function readResponse(response: Response): Promise<BulkResult> {
+function endpointOf(request: BulkRequest): string {
+  return `${request.baseUrl}/ofrep/v1/evaluate/flags`
+}
+
+function bulkEvaluationUrl(baseUrl: string, notice: RefetchNotice | undefined): string {
+  const url = `${baseUrl}/ofrep/v1/evaluate/flags`
+  const query = new URLSearchParams()
+  if (notice?.etag !== undefined) query.set('flagConfigEtag', notice.etag)
+  if (notice?.lastModified !== undefined) query.set('flagConfigLastModified', notice.lastModified)
+  const search = query.toString()
+  return search === '' ? url : `${url}?${search}`
+}
+
+async function readResponse(response: Response, baseUrl: string): Promise<BulkResult> {
   const { status } = response
   if (status === 304) return { kind: 'unchanged' }
   if (status >= 200 && status < 300) {
@@ -90,7 +121,12 @@ async function readResponse(response: Response): Promise<BulkResult> {
         { status },
       )
     }
-    return { kind: 'updated', flags: parsed.flags, etag: response.headers.get('ETag') ?? undefined }
+    return {
+      kind: 'updated',
+      flags: parsed.flags,
+      etag: response.headers.get('ETag') ?? undefined,
+      eventStreams: parseEventStreams((body as Record<string, unknown>).eventStreams, baseUrl),
+    }
   }
   if (status === 401 || status === 403) {
     const code = status === 401 ? 'unauthorized' : 'forbidden'
@@ -125,15 +161,6 @@ function failed(
   options?: { status?: number; cause?: unknown },
 ): Extract<BulkResult, { kind: 'failed' }> {
   return { kind: 'failed', error: new FlagClientError(code, message, options) }
-}
-
-async function resolveHeaders(option: HeadersOption | undefined) {
-  if (typeof option !== 'function') return option
-  try {
-    return await option()
-  } catch (cause) {
-    throw new Error(`the \`headers\` function failed: ${messageOf(cause)}`, { cause })
-  }
 }
 
 /** OFREP error bodies carry `errorCode` and `errorDetails`; anything else is left out. */

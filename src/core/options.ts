@@ -1,5 +1,14 @@
+import type { EventSourceConstructor } from './createChangeStream'
 import { describeValue as describe } from './describeValue'
+import type { StorageLike } from './flagCache'
+import type { FlagSnapshot } from './fetchFlagSnapshot'
 import type { EvaluationContext } from './types'
+
+/** How the client learns that flags changed on the service (OFREP ADR-0008 and ADR-0010). */
+export type ChangeDetection = 'sse' | 'polling' | 'none'
+
+/** How the persisted evaluation is used (OFREP ADR-0009). */
+export type CacheMode = 'local-cache-first' | 'network-first' | 'disabled'
 
 type Headers = Record<string, string> | [string, string][] | globalThis.Headers
 
@@ -33,6 +42,45 @@ export interface FlagClientOptions {
    * The fetch implementation; defaults to the global `fetch` at request time.
    */
   fetch?: typeof fetch
+  /**
+   * - `sse`: follow the change stream the service advertises (`eventStreams`); when it has none or
+   *   it fails, poll every `pollIntervalMs` if that is set.
+   * - `polling`: refetch every `pollIntervalMs`.
+   * - `none`: refetch only on start, context change, page return and `refresh()`.
+   * @default 'sse'
+   */
+  changeDetection?: ChangeDetection
+  /**
+   * Polling interval in milliseconds; 0 turns polling off. Paused while the page is hidden.
+   * @default 0
+   */
+  pollIntervalMs?: number
+  /**
+   * Seconds a hidden page keeps its change stream open; overrides the service's value.
+   * @default the service's `inactivityDelaySec`, else 120
+   */
+  inactivityDelaySec?: number
+  /** The EventSource implementation for change streams; defaults to the global one. */
+  EventSource?: EventSourceConstructor
+  /**
+   * - `local-cache-first`: render the last evaluation stored on this device at once, then refresh.
+   * - `network-first`: wait for the service; fall back to the stored evaluation if it fails.
+   * - `disabled`: never read or write storage.
+   * @default 'local-cache-first'
+   */
+  cacheMode?: CacheMode
+  /**
+   * How long a stored evaluation may be used, in milliseconds.
+   * @default 2592000000 (30 days)
+   */
+  cacheTtlMs?: number
+  /** Where evaluations are stored; defaults to `localStorage` when the host has a working one. */
+  storage?: StorageLike
+  /**
+   * Flags evaluated on the server (see `fetchFlagSnapshot`), so the first client render matches
+   * the server render and shows real values at once.
+   */
+  bootstrap?: FlagSnapshot
 }
 
 export interface ResolvedOptions {
@@ -41,7 +89,17 @@ export interface ResolvedOptions {
   headers: HeadersOption | undefined
   timeoutMs: number
   fetch: typeof fetch | undefined
+  changeDetection: ChangeDetection
+  pollIntervalMs: number
+  inactivityDelaySec: number | undefined
+  EventSource: EventSourceConstructor | undefined
+  cacheMode: CacheMode
+  cacheTtlMs: number
+  storage: StorageLike | undefined
+  bootstrap: FlagSnapshot | undefined
 }
+
+const thirtyDaysMs = 30 * 24 * 60 * 60 * 1000
 
 /** Checks options up front, so a misconfiguration fails at the call that made it, with a fix. */
 export function resolveOptions(options: FlagClientOptions): ResolvedOptions {
@@ -50,7 +108,21 @@ export function resolveOptions(options: FlagClientOptions): ResolvedOptions {
       `expected an options object such as { baseUrl: 'https://flags.example.com' }, got ${describe(options)}.`,
     )
   }
-  const { baseUrl, context = {}, headers, timeoutMs = 10_000, fetch } = options
+  const {
+    baseUrl,
+    context = {},
+    headers,
+    timeoutMs = 10_000,
+    fetch,
+    changeDetection = 'sse',
+    pollIntervalMs = 0,
+    inactivityDelaySec,
+    EventSource,
+    cacheMode = 'local-cache-first',
+    cacheTtlMs = thirtyDaysMs,
+    storage,
+    bootstrap,
+  } = options
   if (typeof baseUrl !== 'string' || baseUrl.trim() === '') {
     throw optionsError(
       `\`baseUrl\` is required: the root URL of an OFREP flag service, e.g. 'https://flags.example.com'. Got ${describe(baseUrl)}.`,
@@ -62,20 +134,69 @@ export function resolveOptions(options: FlagClientOptions): ResolvedOptions {
     )
   }
   assertContext(context, 'createFlagClient')
-  if (typeof timeoutMs !== 'number' || !(timeoutMs > 0) || !Number.isFinite(timeoutMs)) {
-    throw optionsError(
-      `\`timeoutMs\` must be a positive number of milliseconds, got ${describe(timeoutMs)}.`,
-    )
-  }
+  assertPositive('timeoutMs', timeoutMs)
   if (headers !== undefined && typeof headers !== 'function' && typeof headers !== 'object') {
     throw optionsError(
       `\`headers\` must be an object of header values or a function returning one, got ${describe(headers)}.`,
     )
   }
-  if (fetch !== undefined && typeof fetch !== 'function') {
-    throw optionsError(`\`fetch\` must be a fetch function, got ${describe(fetch)}.`)
+  assertOptionalFunction('fetch', fetch)
+  assertOneOf('changeDetection', changeDetection, ['sse', 'polling', 'none'])
+  if (pollIntervalMs !== 0) assertPositive('pollIntervalMs', pollIntervalMs)
+  if (changeDetection === 'polling' && pollIntervalMs === 0) {
+    throw optionsError(
+      "`changeDetection: 'polling'` needs `pollIntervalMs`, e.g. 30000 for every 30 s.",
+    )
   }
-  return { baseUrl: baseUrl.trim().replace(/\/+$/, ''), context, headers, timeoutMs, fetch }
+  if (inactivityDelaySec !== undefined) assertPositive('inactivityDelaySec', inactivityDelaySec)
+  assertOptionalFunction('EventSource', EventSource)
+  assertOneOf('cacheMode', cacheMode, ['local-cache-first', 'network-first', 'disabled'])
+  assertPositive('cacheTtlMs', cacheTtlMs)
+  if (
+    storage !== undefined &&
+    (typeof storage !== 'object' || storage === null || typeof storage.getItem !== 'function')
+  ) {
+    throw optionsError(`\`storage\` must have getItem, setItem and removeItem, like localStorage.`)
+  }
+  if (bootstrap !== undefined && (typeof bootstrap !== 'object' || bootstrap === null)) {
+    throw optionsError(
+      `\`bootstrap\` must be a snapshot from fetchFlagSnapshot(), got ${describe(bootstrap)}.`,
+    )
+  }
+  return {
+    baseUrl: baseUrl.trim().replace(/\/+$/, ''),
+    context,
+    headers,
+    timeoutMs,
+    fetch,
+    changeDetection,
+    pollIntervalMs,
+    inactivityDelaySec,
+    EventSource,
+    cacheMode,
+    cacheTtlMs,
+    storage,
+    bootstrap,
+  }
+}
+
+function assertPositive(name: string, value: unknown): void {
+  if (typeof value !== 'number' || !(value > 0) || !Number.isFinite(value)) {
+    throw optionsError(`\`${name}\` must be a positive number, got ${describe(value)}.`)
+  }
+}
+
+function assertOptionalFunction(name: string, value: unknown): void {
+  if (value !== undefined && typeof value !== 'function') {
+    throw optionsError(`\`${name}\` must be a function, got ${describe(value)}.`)
+  }
+}
+
+function assertOneOf(name: string, value: unknown, allowed: string[]): void {
+  if (typeof value !== 'string' || !allowed.includes(value)) {
+    const choices = allowed.map((choice) => `'${choice}'`).join(', ')
+    throw optionsError(`\`${name}\` must be one of ${choices}, got ${describe(value)}.`)
+  }
 }
 
 export function assertContext(

@@ -1,5 +1,5 @@
 import { describeValue as describe } from './describeValue'
-import type { EvaluatedFlag, FlagMetadata, JsonValue } from './types'
+import type { EvaluatedFlag, FlagMetadata, FlagSource, JsonValue } from './types'
 
 export type ParsedBulkResponse =
   { ok: true; flags: EvaluatedFlag[] } | { ok: false; problem: string }
@@ -8,7 +8,10 @@ export type ParsedBulkResponse =
  * Validates an OFREP bulk evaluation body as a whole: one bad item rejects the payload, so a
  * half-broken answer never replaces good values. Success and failure items may be mixed.
  */
-export function parseBulkResponse(body: unknown): ParsedBulkResponse {
+export function parseBulkResponse(
+  body: unknown,
+  source: Exclude<FlagSource, 'default'> = 'network',
+): ParsedBulkResponse {
   if (!isRecord(body)) {
     return {
       ok: false,
@@ -32,7 +35,7 @@ export function parseBulkResponse(body: unknown): ParsedBulkResponse {
     seen.add(key)
     const problem = findProblem(item, at)
     if (problem) return { ok: false, problem }
-    flags.push(toEvaluatedFlag(item, key))
+    flags.push(toEvaluatedFlag(item, key, source))
   }
   return { ok: true, flags }
 }
@@ -52,11 +55,15 @@ function findProblem(item: Record<string, unknown>, at: string): string | undefi
   return undefined
 }
 
-function toEvaluatedFlag(item: Record<string, unknown>, key: string): EvaluatedFlag {
+function toEvaluatedFlag(
+  item: Record<string, unknown>,
+  key: string,
+  source: EvaluatedFlag['source'],
+): EvaluatedFlag {
   // Only present fields are copied, so two equal answers compare equal field by field.
   const flag: { -readonly [K in keyof EvaluatedFlag]: EvaluatedFlag[K] } = {
     key,
-    source: 'network',
+    source,
   }
   if (typeof item.errorCode === 'string') {
     flag.errorCode = item.errorCode

@@ -30,8 +30,11 @@ export interface EvaluationContext {
   [attribute: string]: JsonValue | undefined
 }
 
-/** Where the value of an evaluation came from. */
-export type FlagSource = 'network' | 'default'
+/**
+ * Where the value of an evaluation came from: the service just now (`network`), the last answer
+ * persisted on this device (`cache`), a server render (`bootstrap`), or the call site (`default`).
+ */
+export type FlagSource = 'network' | 'cache' | 'bootstrap' | 'default'
 
 /** Reasons defined by OpenFeature; servers may send any other string. */
 export type EvaluationReason =
@@ -95,6 +98,13 @@ export interface FlagEvaluation<T = FlagValue> {
  */
 export type FlagStatus = 'loading' | 'ready' | 'stale' | 'error'
 
+/**
+ * How the client follows changes: `streaming` (an OFREP change stream is open), `polling`,
+ * `connecting` (a stream is being opened or reopened), `offline` (the browser has no network),
+ * `idle` (not started, or nothing to follow).
+ */
+export type ConnectionState = 'idle' | 'connecting' | 'streaming' | 'polling' | 'offline'
+
 export interface FlagClientState {
   status: FlagStatus
   error: FlagClientError | undefined
@@ -102,4 +112,5 @@ export interface FlagClientState {
   flags: FlagMap
   /** When the service last answered successfully (ms since the epoch), if it ever has. */
   syncedAt: number | undefined
+  connection: ConnectionState
 }

@@ -40,7 +40,7 @@ describe('createFlagClient refuses options it cannot work with', () => {
     [
       'a fetch that is not a function',
       { baseUrl: 'https://f.test', fetch: 'fetch' },
-      /`fetch` must be a fetch function/,
+      /`fetch` must be a function/,
     ],
     [
       'headers that are a string',
