@@ -1,5 +1,8 @@
-export { createFlagClient, FlagClientError } from 'vexil/core'
+export { createFlagClient, fetchFlagSnapshot, FlagClientError } from 'vexil/core'
 export type {
+  CacheMode,
+  ChangeDetection,
+  ConnectionState,
   EvaluationContext,
   EvaluationErrorCode,
   EvaluationReason,
@@ -8,6 +11,7 @@ export type {
   FlagClientOptions,
   FlagClientState,
   FlagEvaluation,
+  FlagSnapshot,
   FlagSource,
   FlagStatus,
   FlagValue,

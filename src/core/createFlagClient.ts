@@ -116,14 +116,14 @@ export function createFlagClient(options: FlagClientOptions): FlagClient {
       cacheReadPending = true
       return
     }
-    useCached(identityOf(context, credentialOf(config.headers)))
+    showCachedValues(identityOf(context, credentialOf(config.headers)))
   }
 
   function identityOf(context: EvaluationContext, credential: string | undefined): CacheIdentity {
     return { baseUrl: config.baseUrl, targetingKey: context.targetingKey, credential }
   }
 
-  function useCached(identity: CacheIdentity): void {
+  function showCachedValues(identity: CacheIdentity): void {
     const entry = cache?.read(identity)
     if (entry === undefined) return
     etag = entry.etag
@@ -141,7 +141,7 @@ export function createFlagClient(options: FlagClientOptions): FlagClient {
     const identity = identityOf(context, headers.ok ? credentialOf(headers.headers) : undefined)
     if (cacheReadPending && headers.ok) {
       cacheReadPending = false
-      if (config.cacheMode === 'local-cache-first') useCached(identity)
+      if (config.cacheMode === 'local-cache-first') showCachedValues(identity)
     }
     const result = headers.ok
       ? await fetchBulkEvaluation({
@@ -161,7 +161,7 @@ export function createFlagClient(options: FlagClientOptions): FlagClient {
       const { error } = result
       warnOnce(error.message)
       if (config.cacheMode === 'network-first' && store.getState().syncedAt === undefined) {
-        useCached(identity)
+        showCachedValues(identity)
       }
       store.setState({ status: 'error', error })
       if (error.fatal) return { kind: 'fatal' }
@@ -272,9 +272,10 @@ export function createFlagClient(options: FlagClientOptions): FlagClient {
     },
     onOnline() {
       offline = false
+      // Queued first, so the retry already waiting and this trigger leave as one request.
+      void scheduler.trigger({ automatic: true, bypassBackoff: true })
       scheduler.resume()
       followChanges()
-      void scheduler.trigger({ automatic: true, bypassBackoff: true })
     },
   }
 

@@ -1,5 +1,5 @@
 import { http, HttpResponse } from 'msw'
-import { afterEach, expect, test } from 'vitest'
+import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest'
 import { createFlagClient } from 'vexil/core'
 import type { FlagClient } from 'vexil/core'
 import { baseUrl, bulkUrl, serveFlags } from '../support/flagService'
@@ -84,4 +84,77 @@ test('setContext refuses a context that is not an object', () => {
   expect(() => client?.setContext('bob' as never)).toThrow(
     /^\[vexil\] setContext: `context` must be an object/,
   )
+})
+
+describe('a context switch while the service is failing', () => {
+  beforeEach(() => {
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'Date'] })
+    vi.spyOn(Math, 'random').mockReturnValue(1)
+    vi.spyOn(console, 'warn').mockImplementation(() => {})
+  })
+  afterEach(() => {
+    vi.useRealTimers()
+    vi.restoreAllMocks()
+  })
+
+  test('during an outage is tried at once, keeps the old values and says it failed', async () => {
+    let down = false
+    const contexts: unknown[] = []
+    server.use(
+      http.post(bulkUrl, async ({ request }) => {
+        contexts.push(((await request.json()) as { context: unknown }).context)
+        return down
+          ? new HttpResponse(null, { status: 503 })
+          : HttpResponse.json({ flags: [{ key: 'greeting', value: 'hello alice' }] })
+      }),
+    )
+    client = createFlagClient({
+      baseUrl,
+      context: { targetingKey: 'alice' },
+      cacheMode: 'disabled',
+    })
+    await client.start()
+    down = true
+    await client.refresh()
+    await client.setContext({ targetingKey: 'bob' })
+    expect(contexts).toEqual([
+      { targetingKey: 'alice' },
+      { targetingKey: 'alice' },
+      { targetingKey: 'bob' },
+    ])
+    expect(client.getState()).toMatchObject({ status: 'error', error: { code: 'server' } })
+    expect(client.evaluate('greeting', '').value).toBe('hello alice')
+  })
+
+  test('during a 429 is queued until Retry-After, not dropped', async () => {
+    let limited = true
+    const contexts: unknown[] = []
+    server.use(
+      http.post(bulkUrl, async ({ request }) => {
+        const { context } = (await request.json()) as { context: { targetingKey: string } }
+        contexts.push(context)
+        return limited
+          ? new HttpResponse(null, { status: 429, headers: { 'Retry-After': '30' } })
+          : HttpResponse.json({
+              flags: [{ key: 'greeting', value: `hello ${context.targetingKey}` }],
+            })
+      }),
+    )
+    client = createFlagClient({
+      baseUrl,
+      context: { targetingKey: 'alice' },
+      cacheMode: 'disabled',
+    })
+    await client.start()
+    const switched = client.setContext({ targetingKey: 'bob' })
+    expect(client.getState()).toMatchObject({ status: 'loading', error: { code: 'rate-limited' } })
+    await vi.advanceTimersByTimeAsync(29_999)
+    expect(contexts).toHaveLength(1)
+    limited = false
+    await vi.advanceTimersByTimeAsync(1)
+    await switched
+    expect(contexts).toEqual([{ targetingKey: 'alice' }, { targetingKey: 'bob' }])
+    expect(client.getState().status).toBe('ready')
+    expect(client.evaluate('greeting', '').value).toBe('hello bob')
+  })
 })

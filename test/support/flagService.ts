@@ -18,13 +18,17 @@ export type FlagItem =
 export interface ReceivedRequest {
   body: { context: Record<string, unknown> }
   headers: Headers
+  url: URL
 }
 
 /**
  * An OFREP service behind msw: answers bulk evaluations with the current items, a strong ETag that
  * changes with them, and 304 to a matching If-None-Match. Records every request it receives.
  */
-export function serveFlags(initial: FlagItem[]) {
+export function serveFlags(
+  initial: FlagItem[],
+  { eventStreams }: { eventStreams?: unknown[] } = {},
+) {
   let items = initial
   let version = 1
   const requests: ReceivedRequest[] = []
@@ -33,12 +37,13 @@ export function serveFlags(initial: FlagItem[]) {
       requests.push({
         body: (await request.json()) as ReceivedRequest['body'],
         headers: request.headers,
+        url: new URL(request.url),
       })
       const etag = `"v${version}"`
       if (request.headers.get('If-None-Match') === etag) {
         return new HttpResponse(null, { status: 304, headers: { ETag: etag } })
       }
-      return HttpResponse.json({ flags: items }, { headers: { ETag: etag } })
+      return HttpResponse.json({ flags: items, eventStreams }, { headers: { ETag: etag } })
     }),
   )
   return {
@@ -58,6 +63,7 @@ export function answerWith(response: () => Response | Promise<Response>) {
       requests.push({
         body: (await request.json()) as ReceivedRequest['body'],
         headers: request.headers,
+        url: new URL(request.url),
       })
       return response()
     }),
