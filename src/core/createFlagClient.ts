@@ -3,6 +3,7 @@ import { createBackoff } from './backoff'
 import { createChangeStream } from './createChangeStream'
 import { createRefetchScheduler } from './createRefetchScheduler'
 import type { RefetchOutcome, RefetchRequest } from './createRefetchScheduler'
+import { describeFailure } from './describeFailure'
 import { evaluateFlag } from './evaluateFlag'
 import { fetchBulkEvaluation } from './fetchBulkEvaluation'
 import type { BulkResult, RefetchNotice } from './fetchBulkEvaluation'
@@ -10,7 +11,7 @@ import { createFlagCache } from './flagCache'
 import type { CacheIdentity, StorageLike } from './flagCache'
 import { isEqualJson } from './isEqualJson'
 import { emptyFlagMap, mergeFlags } from './mergeFlags'
-import { assertContext, resolveOptions } from './options'
+import { resolveOptions } from './options'
 import type { FlagClientOptions } from './options'
 import type { EventStreamDescriptor } from './parseEventStreams'
 import { readBootstrap } from './readBootstrap'
@@ -23,6 +24,7 @@ import type {
   FlagValue,
   WidenFlagValue,
 } from './types'
+import { assertContext } from './validateOptions'
 import { isHidden, isOffline, watchPage } from './watchPage'
 import { warnOnce } from './warnOnce'
 
@@ -159,7 +161,7 @@ export function createFlagClient(options: FlagClientOptions): FlagClient {
 
     if (result.kind === 'failed') {
       const { error } = result
-      warnOnce(error.message)
+      if (process.env.NODE_ENV !== 'production') warnOnce(describeFailure(config.baseUrl, error))
       if (config.cacheMode === 'network-first' && store.getState().syncedAt === undefined) {
         showCachedValues(identity)
       }
@@ -301,7 +303,7 @@ export function createFlagClient(options: FlagClientOptions): FlagClient {
       followChanges()
     },
     setContext(context) {
-      assertContext(context, 'setContext')
+      if (process.env.NODE_ENV !== 'production') assertContext(context, 'setContext')
       const state = store.getState()
       if (isEqualJson(context, state.context)) return firstAnswer ?? Promise.resolve()
       // The ETag belongs to the previous context's answer; it must not make a 304 for this one.

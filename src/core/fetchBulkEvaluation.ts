@@ -67,26 +67,13 @@ export async function fetchBulkEvaluation(request: BulkRequest): Promise<BulkRes
   } catch (cause) {
     if (request.signal.aborted) return { kind: 'aborted' }
     if (timedOut) {
-      return failed(
-        'timeout',
-        `the flag service at ${endpointOf(request)} did not answer within ${request.timeoutMs} ms.`,
-      )
+      return failed('timeout', `no answer within ${request.timeoutMs} ms`)
     }
-    return failed(
-      'network',
-      `could not reach the flag service at ${endpointOf(request)}: ${messageOf(cause)}`,
-      {
-        cause,
-      },
-    )
+    return failed('network', `network error: ${messageOf(cause)}`, { cause })
   } finally {
     clearTimeout(timer)
     request.signal.removeEventListener('abort', abort)
   }
-}
-
-function endpointOf(request: BulkRequest): string {
-  return `${request.baseUrl}/ofrep/v1/evaluate/flags`
 }
 
 function bulkEvaluationUrl(baseUrl: string, notice: RefetchNotice | undefined): string {
@@ -107,19 +94,13 @@ async function readResponse(response: Response, baseUrl: string): Promise<BulkRe
     try {
       body = JSON.parse(text)
     } catch {
-      return failed(
-        'malformed-response',
-        `the flag service answered ${status} with a body that is not JSON: ${preview(text)}`,
-        { status },
-      )
+      return failed('malformed-response', `answer ${status} is not JSON: ${preview(text)}`, {
+        status,
+      })
     }
     const parsed = parseBulkResponse(body)
     if (!parsed.ok) {
-      return failed(
-        'malformed-response',
-        `the flag service sent an invalid bulk evaluation: ${parsed.problem}.`,
-        { status },
-      )
+      return failed('malformed-response', `invalid bulk evaluation: ${parsed.problem}`, { status })
     }
     return {
       kind: 'updated',
@@ -130,29 +111,18 @@ async function readResponse(response: Response, baseUrl: string): Promise<BulkRe
   }
   if (status === 401 || status === 403) {
     const code = status === 401 ? 'unauthorized' : 'forbidden'
-    return failed(
-      code,
-      `the flag service refused the request with ${status}: check the credentials in the \`headers\` option (Authorization: Bearer … or X-API-Key). Retrying stops until refresh() or setContext().`,
-      { status },
-    )
+    return failed(code, `credentials refused (${status})`, { status })
   }
   if (status === 400) {
-    return failed(
-      'bad-request',
-      `the flag service rejected the evaluation context with 400${await errorDetailsOf(response)}. Retrying stops until the context changes.`,
-      { status },
-    )
+    const details = await errorDetailsOf(response)
+    return failed('bad-request', `evaluation context refused (400${details})`, { status })
   }
   if (status === 429) {
     const retryAfterMs = parseRetryAfter(response.headers.get('Retry-After'), Date.now())
-    const result = failed('rate-limited', 'the flag service is rate limiting this client (429).', {
-      status,
-    })
+    const result = failed('rate-limited', 'rate limited (429)', { status })
     return retryAfterMs === undefined ? result : { ...result, retryAfterMs }
   }
-  return failed('server', `the flag service answered ${status}${await errorDetailsOf(response)}.`, {
-    status,
-  })
+  return failed('server', `service error (${status}${await errorDetailsOf(response)})`, { status })
 }
 
 function failed(
@@ -170,7 +140,7 @@ async function errorDetailsOf(response: Response): Promise<string> {
     if (typeof body !== 'object' || body === null) return ''
     const { errorCode, errorDetails } = body as Record<string, unknown>
     const parts = [errorCode, errorDetails].filter((part) => typeof part === 'string')
-    return parts.length > 0 ? ` (${parts.join(': ')})` : ''
+    return parts.length > 0 ? `: ${parts.join(': ')}` : ''
   } catch {
     return ''
   }
@@ -182,5 +152,5 @@ function messageOf(cause: unknown): string {
 
 function preview(text: string): string {
   const line = text.trim().slice(0, 60)
-  return line === '' ? 'the body is empty.' : `"${line}${text.length > 60 ? '…' : ''}".`
+  return line === '' ? 'the body is empty' : `"${line}${text.length > 60 ? '…' : ''}"`
 }

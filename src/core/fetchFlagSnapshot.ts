@@ -1,7 +1,7 @@
 import { fetchBulkEvaluation } from './fetchBulkEvaluation'
 import type { FlagClientOptions } from './options'
-import { assertContext } from './options'
 import { resolveHeaders } from './resolveHeaders'
+import { assertContext } from './validateOptions'
 import type { EvaluatedFlag, EvaluationContext } from './types'
 
 /** Flags evaluated on a server, serialisable into the page for `createFlagClient({ bootstrap })`. */
@@ -27,7 +27,7 @@ export type FlagSnapshotOptions = Pick<
  * const snapshot = await fetchFlagSnapshot({ baseUrl, context: { targetingKey: session.userId } })
  */
 export async function fetchFlagSnapshot(options: FlagSnapshotOptions): Promise<FlagSnapshot> {
-  assertContext(options.context, 'fetchFlagSnapshot')
+  if (process.env.NODE_ENV !== 'production') assertContext(options.context, 'fetchFlagSnapshot')
   const headers = await resolveHeaders(options.headers)
   if (!headers.ok) {
     return {

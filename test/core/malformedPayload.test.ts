@@ -17,12 +17,12 @@ test.each([
   [
     'a body that is not JSON',
     () => new HttpResponse('<html>oops</html>', { headers: { 'Content-Type': 'text/html' } }),
-    'a body that is not JSON: "<html>oops</html>"',
+    'answer 200 is not JSON: "<html>oops</html>"',
   ],
   [
     'an empty body',
     () => new HttpResponse('', { status: 200 }),
-    'a body that is not JSON: the body is empty',
+    'answer 200 is not JSON: the body is empty',
   ],
   [
     'a JSON array',

@@ -121,12 +121,14 @@ async function gzipBytes(source: string): Promise<number> {
   return gzipSync(result.outputFiles[0]!.contents, { level: 9 }).length
 }
 
-test('vexil with its React bindings and zustand stays under 6 kB gzipped', async () => {
+// The whole public surface, including SSE change streams, the persisted cache and SSR bootstrap
+// (4.4 kB before those arrived). Raise this only on purpose, with the growth in the change note.
+test('vexil with its React bindings and zustand stays under 7.5 kB gzipped', async () => {
   const bytes = await gzipBytes("export * from 'vexil'")
-  expect(bytes).toBeLessThan(6_000)
+  expect(bytes).toBeLessThan(7_500)
 })
 
-test('vexil/core with zustand stays under 4.5 kB gzipped', async () => {
+test('vexil/core with zustand stays under 6.8 kB gzipped', async () => {
   const bytes = await gzipBytes("export * from 'vexil/core'")
-  expect(bytes).toBeLessThan(4_500)
+  expect(bytes).toBeLessThan(6_800)
 })
