@@ -15,7 +15,12 @@ const input = Object.fromEntries(
 )
 
 // React entries run only on the client in React Server Components frameworks.
-const banner = (chunk) => (entries[chunk.name]?.client ? "'use client'" : '')
+const banner = (chunk) => (chunk.isEntry && entries[chunk.name]?.client ? "'use client'" : '')
+
+// The dev flag server runs only in Node: builtins and its own dependencies stay external.
+const serverExternal = [/^node:/, /^@openfeature\//, /^yaml$/, /^vexil($|\/)/]
+const serverInput = { server: 'src/server/index.ts' }
+const nodeEsbuild = () => esbuild({ target: 'node18', platform: 'node', tsconfig: 'tsconfig.json' })
 
 export default [
   {
@@ -23,8 +28,21 @@ export default [
     external,
     plugins: [esbuild({ target: 'es2020', jsx: 'automatic', tsconfig: 'tsconfig.json' })],
     output: [
-      { dir: 'dist', format: 'es', entryFileNames: '[name].js', banner },
-      { dir: 'dist', format: 'cjs', entryFileNames: '[name].cjs', banner },
+      // Lazy chunks (the exposure pipeline) keep the format's extension: `.js` is ESM here.
+      {
+        dir: 'dist',
+        format: 'es',
+        entryFileNames: '[name].js',
+        chunkFileNames: '[name]-[hash].js',
+        banner,
+      },
+      {
+        dir: 'dist',
+        format: 'cjs',
+        entryFileNames: '[name].cjs',
+        chunkFileNames: '[name]-[hash].cjs',
+        banner,
+      },
     ],
   },
   {
@@ -35,5 +53,35 @@ export default [
       { dir: 'dist', format: 'es', entryFileNames: '[name].d.ts' },
       { dir: 'dist', format: 'es', entryFileNames: '[name].d.cts' },
     ],
+  },
+  {
+    input: serverInput,
+    external: serverExternal,
+    plugins: [nodeEsbuild()],
+    output: [
+      { dir: 'dist', format: 'es', entryFileNames: '[name].js' },
+      { dir: 'dist', format: 'cjs', entryFileNames: '[name].cjs' },
+    ],
+  },
+  {
+    input: serverInput,
+    external: serverExternal,
+    plugins: [dts({ tsconfig: 'tsconfig.json' })],
+    output: [
+      { dir: 'dist', format: 'es', entryFileNames: '[name].d.ts' },
+      { dir: 'dist', format: 'es', entryFileNames: '[name].d.cts' },
+    ],
+  },
+  {
+    // The `vexil` bin: one ES module file with its own copy of the server code.
+    input: { cli: 'src/server/cli/cli.ts' },
+    external: serverExternal,
+    plugins: [nodeEsbuild()],
+    output: {
+      dir: 'dist',
+      format: 'es',
+      entryFileNames: '[name].js',
+      banner: '#!/usr/bin/env node',
+    },
   },
 ]

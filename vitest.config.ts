@@ -7,6 +7,7 @@ export default defineConfig({
   resolve: {
     alias: [
       { find: /^vexil\/core$/, replacement: source('./src/core/index.ts') },
+      { find: /^vexil\/server$/, replacement: source('./src/server/index.ts') },
       { find: /^vexil$/, replacement: source('./src/index.ts') },
     ],
   },
@@ -29,6 +30,14 @@ export default defineConfig({
           environment: 'jsdom',
           include: ['test/react/**/*.test.{ts,tsx}'],
           setupFiles: ['test/support/setupMsw.ts', 'test/support/setupReact.ts'],
+        },
+      },
+      {
+        extends: true,
+        test: {
+          name: 'server',
+          environment: 'node',
+          include: ['test/server/**/*.test.ts'],
         },
       },
       {

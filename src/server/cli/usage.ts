@@ -1,0 +1,14 @@
+export const usage = `Usage:
+  vexil dev [flags-file] [--port 8787] [--host 127.0.0.1] [--admin-token TOKEN]
+            [--audit-log PATH] [--events-log PATH] [--min-sample 1000]
+      Serve a flagd flag file (default: flags.json) over OFREP, reloading it on every save.
+
+  vexil flag set <key> [--state ENABLED|DISABLED] [--default-variant NAME]
+                 [--server URL] [--token TOKEN] [--actor NAME]
+      Change a flag on a running dev server (kill switch). Recorded in the audit log.
+
+  vexil report [--server URL]
+      Exposures, conversions and z-tests per flag and variant.
+
+Environment: VEXIL_SERVER (default http://127.0.0.1:8787), VEXIL_ADMIN_TOKEN.
+`
