@@ -6,7 +6,10 @@ export type {
   EvaluationContext,
   EvaluationErrorCode,
   EvaluationReason,
+  ExposureOptions,
+  ExposureRecord,
   FlagClient,
+  FlagClientEvents,
   FlagClientErrorCode,
   FlagClientOptions,
   FlagClientState,
@@ -17,13 +20,17 @@ export type {
   FlagValue,
   HeadersOption,
   JsonValue,
+  TrackingEventDetails,
+  TrackRecord,
 } from 'vexil/core'
 export { FlagProvider } from './react/FlagProvider'
 export type { FlagProviderProps } from './react/FlagProvider'
+export type { ReadOptions } from './react/useExposure'
 export { useFlag } from './react/useFlag'
 export { useFlagClient } from './react/useFlagClient'
 export { useFlagDetails } from './react/useFlagDetails'
 export type { FlagStatusResult } from './react/useFlagStatus'
 export { useFlagStatus } from './react/useFlagStatus'
 export type { VariantResult } from './react/useVariant'
+export { useTrack } from './react/useTrack'
 export { useVariant } from './react/useVariant'

@@ -1,5 +1,10 @@
 import { createStore } from 'zustand/vanilla'
 import { createBackoff } from './backoff'
+import { createEmitter } from './createEmitter'
+import { createReporter } from './createReporter'
+import type { ReporterEvents } from './createReporter'
+import type { TrackingEventDetails } from './events/CollectorEvent'
+import type { FlagClientError } from './FlagClientError'
 import { createChangeStream } from './createChangeStream'
 import { createRefetchScheduler } from './createRefetchScheduler'
 import type { RefetchOutcome, RefetchRequest } from './createRefetchScheduler'
@@ -54,6 +59,30 @@ export interface FlagClient {
   getInitialState(): FlagClientState
   /** Called after every state change with the new and previous state. Returns an unsubscribe. */
   subscribe(listener: (state: FlagClientState, previous: FlagClientState) => void): () => void
+  /**
+   * Reports that an evaluation reached the screen. The hooks do this after commit; call it
+   * yourself only outside React. Counted once per flag, variant and user for the page session.
+   */
+  expose(evaluation: FlagEvaluation<FlagValue | undefined>): void
+  /**
+   * Records a conversion for the current user (OpenFeature tracking: an optional numeric `value`
+   * plus custom fields).
+   * @example client.track('checkout-completed', { value: 42.5, currency: 'EUR' })
+   */
+  track(name: string, details?: TrackingEventDetails): void
+  /**
+   * Listens to `exposure`, `track`, `change` (flags whose values changed) or `error` (a failed
+   * request). Returns an unsubscribe.
+   */
+  on<Type extends keyof FlagClientEvents>(
+    type: Type,
+    listener: (payload: FlagClientEvents[Type]) => void,
+  ): () => void
+}
+
+export interface FlagClientEvents extends ReporterEvents {
+  change: { keys: string[] }
+  error: FlagClientError
 }
 
 /** Notices that arrive this close together cost one refetch. */
@@ -80,6 +109,7 @@ export function createFlagClient(options: FlagClientOptions): FlagClient {
     flags: bootstrap ? mergeFlags(emptyFlagMap(), bootstrap.flags) : emptyFlagMap(),
     syncedAt: bootstrap?.fetchedAt,
     connection: 'idle',
+    evaluatedContext: bootstrap ? config.context : undefined,
   }))
   const storage = config.cacheMode === 'disabled' ? undefined : (config.storage ?? browserStorage())
   const cache = storage && createFlagCache(storage, config.cacheTtlMs)
@@ -94,6 +124,14 @@ export function createFlagClient(options: FlagClientOptions): FlagClient {
         })
       : undefined
   const scheduler = createRefetchScheduler({ perform, backoff: createBackoff() })
+  const emitter = createEmitter<FlagClientEvents>()
+  const reporter = createReporter(config, emitter)
+  store.subscribe((state, previous) => {
+    if (state.flags === previous.flags) return
+    const keys = new Set([...Object.keys(state.flags), ...Object.keys(previous.flags)])
+    const changed = [...keys].filter((key) => state.flags[key] !== previous.flags[key])
+    if (changed.length > 0) emitter.emit('change', { keys: changed })
+  })
 
   let etag = bootstrap?.etag
   let streams: EventStreamDescriptor[] = []
@@ -118,19 +156,20 @@ export function createFlagClient(options: FlagClientOptions): FlagClient {
       cacheReadPending = true
       return
     }
-    showCachedValues(identityOf(context, credentialOf(config.headers)))
+    showCachedValues(identityOf(context, credentialOf(config.headers)), context)
   }
 
   function identityOf(context: EvaluationContext, credential: string | undefined): CacheIdentity {
     return { baseUrl: config.baseUrl, targetingKey: context.targetingKey, credential }
   }
 
-  function showCachedValues(identity: CacheIdentity): void {
+  function showCachedValues(identity: CacheIdentity, context: EvaluationContext): void {
     const entry = cache?.read(identity)
     if (entry === undefined) return
     etag = entry.etag
     store.setState((state) => ({
       flags: mergeFlags(emptyFlagMap(), entry.flags),
+      evaluatedContext: context,
       status: state.status === 'error' ? 'error' : 'stale',
       syncedAt: state.syncedAt ?? entry.writtenAt,
     }))
@@ -143,7 +182,7 @@ export function createFlagClient(options: FlagClientOptions): FlagClient {
     const identity = identityOf(context, headers.ok ? credentialOf(headers.headers) : undefined)
     if (cacheReadPending && headers.ok) {
       cacheReadPending = false
-      if (config.cacheMode === 'local-cache-first') showCachedValues(identity)
+      if (config.cacheMode === 'local-cache-first') showCachedValues(identity, context)
     }
     const result = headers.ok
       ? await fetchBulkEvaluation({
@@ -163,9 +202,10 @@ export function createFlagClient(options: FlagClientOptions): FlagClient {
       const { error } = result
       if (process.env.NODE_ENV !== 'production') warnOnce(describeFailure(config.baseUrl, error))
       if (config.cacheMode === 'network-first' && store.getState().syncedAt === undefined) {
-        showCachedValues(identity)
+        showCachedValues(identity, context)
       }
       store.setState({ status: 'error', error })
+      emitter.emit('error', error)
       if (error.fatal) return { kind: 'fatal' }
       return {
         kind: 'retry',
@@ -180,6 +220,7 @@ export function createFlagClient(options: FlagClientOptions): FlagClient {
         error: undefined,
         syncedAt,
         flags: confirmedByNetwork(state.flags),
+        evaluatedContext: context,
       }))
     } else {
       etag = result.etag
@@ -189,6 +230,7 @@ export function createFlagClient(options: FlagClientOptions): FlagClient {
         error: undefined,
         syncedAt,
         flags: mergeFlags(state.flags, result.flags),
+        evaluatedContext: context,
       }))
       followChanges()
     }
@@ -288,6 +330,7 @@ export function createFlagClient(options: FlagClientOptions): FlagClient {
       hidden = isHidden()
       offline = isOffline()
       stopWatchingPage = watchPage(pageEvents)
+      reporter.start()
       firstAnswer = scheduler.trigger({ bypassBackoff: true })
       followChanges()
       return firstAnswer
@@ -300,6 +343,7 @@ export function createFlagClient(options: FlagClientOptions): FlagClient {
       noticeTimer = undefined
       streamsClosedWhileHidden = false
       stopWatchingPage?.()
+      reporter.close()
       followChanges()
     },
     setContext(context) {
@@ -335,6 +379,14 @@ export function createFlagClient(options: FlagClientOptions): FlagClient {
     getState: store.getState,
     getInitialState: store.getInitialState,
     subscribe: store.subscribe,
+    expose(evaluation) {
+      const { evaluatedContext } = store.getState()
+      if (evaluatedContext !== undefined) reporter.expose(evaluation, evaluatedContext)
+    },
+    track(name, details = {}) {
+      reporter.track(name, details, store.getState().context)
+    },
+    on: emitter.on,
   }
 }
 

@@ -1,13 +1,21 @@
 export type { EventSourceConstructor, EventSourceLike } from './createChangeStream'
 export { createFlagClient } from './createFlagClient'
-export type { FlagClient } from './createFlagClient'
+export type { FlagClient, FlagClientEvents } from './createFlagClient'
+export type { TrackingEventDetails } from './events/CollectorEvent'
+export type { ExposureRecord, TrackRecord } from './exposureRecords'
 export { evaluateFlag } from './evaluateFlag'
 export { FlagClientError } from './FlagClientError'
 export type { FlagClientErrorCode } from './FlagClientError'
 export { fetchFlagSnapshot } from './fetchFlagSnapshot'
 export type { FlagSnapshot, FlagSnapshotOptions } from './fetchFlagSnapshot'
 export type { StorageLike } from './flagCache'
-export type { CacheMode, ChangeDetection, FlagClientOptions, HeadersOption } from './options'
+export type {
+  CacheMode,
+  ChangeDetection,
+  ExposureOptions,
+  FlagClientOptions,
+  HeadersOption,
+} from './options'
 export type {
   ConnectionState,
   EvaluatedFlag,

@@ -1,4 +1,5 @@
 import type { EventSourceConstructor } from './createChangeStream'
+import type { ExposureRecord, TrackRecord } from './exposureRecords'
 import type { StorageLike } from './flagCache'
 import type { FlagSnapshot } from './fetchFlagSnapshot'
 import type { EvaluationContext } from './types'
@@ -6,6 +7,30 @@ import { validateOptions } from './validateOptions'
 
 /** How the client learns that flags changed on the service (OFREP ADR-0008 and ADR-0010). */
 export type ChangeDetection = 'sse' | 'polling' | 'none'
+
+/** Where exposures and conversions are delivered, and how exposures are counted. */
+export interface ExposureOptions {
+  /**
+   * An event collector that reads GO Feature Flag's data-collector format (a GO Feature Flag relay
+   * proxy, or `vexil dev`). Without it, exposures reach only `onExposure` and `client.on`.
+   * @example 'https://flags.example.com/v1/data/collector'
+   */
+  url?: string
+  /**
+   * `session` reports each (flag, variant, user) once per page session; `none` reports every
+   * committed read.
+   * @default 'session'
+   */
+  dedupe?: 'session' | 'none'
+  /** Headers for the collector. @default the client's `headers` */
+  headers?: HeadersOption
+  /** Events per request. @default 50 */
+  batchSize?: number
+  /** The longest an event waits for its batch, in milliseconds. @default 2000 */
+  flushIntervalMs?: number
+  /** Events kept while the collector is unreachable; the oldest are dropped beyond it. @default 1000 */
+  maxEvents?: number
+}
 
 /** How the persisted evaluation is used (OFREP ADR-0009). */
 export type CacheMode = 'local-cache-first' | 'network-first' | 'disabled'
@@ -81,6 +106,15 @@ export interface FlagClientOptions {
    * the server render and shows real values at once.
    */
   bootstrap?: FlagSnapshot
+  /** Exposure and conversion delivery; see `ExposureOptions`. */
+  exposures?: ExposureOptions
+  /**
+   * Called once per exposure with OpenTelemetry feature-flag attributes, e.g. to forward to an
+   * analytics tool. A callback that throws is skipped (and reported once in development).
+   */
+  onExposure?: (record: ExposureRecord) => void
+  /** Called for every `client.track(…)`. */
+  onTrack?: (record: TrackRecord) => void
 }
 
 export interface ResolvedOptions {
@@ -97,6 +131,9 @@ export interface ResolvedOptions {
   cacheTtlMs: number
   storage: StorageLike | undefined
   bootstrap: FlagSnapshot | undefined
+  exposures: ExposureOptions | undefined
+  onExposure: ((record: ExposureRecord) => void) | undefined
+  onTrack: ((record: TrackRecord) => void) | undefined
 }
 
 const thirtyDaysMs = 30 * 24 * 60 * 60 * 1000

@@ -113,4 +113,9 @@ export interface FlagClientState {
   /** When the service last answered successfully (ms since the epoch), if it ever has. */
   syncedAt: number | undefined
   connection: ConnectionState
+  /**
+   * Whom `flags` were evaluated for. Trails `context` while a switch is pending, so exposures of
+   * the previous values are never counted for the new user.
+   */
+  evaluatedContext: EvaluationContext | undefined
 }

@@ -23,6 +23,9 @@ export function validateOptions(options: FlagClientOptions): void {
     cacheTtlMs,
     storage,
     bootstrap,
+    exposures,
+    onExposure,
+    onTrack,
   } = options
   if (typeof baseUrl !== 'string' || baseUrl.trim() === '') {
     throw optionsError(
@@ -58,6 +61,25 @@ export function validateOptions(options: FlagClientOptions): void {
     (typeof storage !== 'object' || storage === null || typeof storage.getItem !== 'function')
   ) {
     throw optionsError(`\`storage\` must have getItem, setItem and removeItem, like localStorage.`)
+  }
+  assertOptionalFunction('onExposure', onExposure)
+  assertOptionalFunction('onTrack', onTrack)
+  if (exposures !== undefined) {
+    if (typeof exposures !== 'object' || exposures === null) {
+      throw optionsError(
+        `\`exposures\` must be an object such as { url: '…/v1/data/collector' }, got ${describe(exposures)}.`,
+      )
+    }
+    if (
+      exposures.url !== undefined &&
+      (typeof exposures.url !== 'string' || exposures.url === '')
+    ) {
+      throw optionsError(
+        `\`exposures.url\` must be the URL of an event collector, got ${describe(exposures.url)}.`,
+      )
+    }
+    if (exposures.dedupe !== undefined)
+      assertOneOf('exposures.dedupe', exposures.dedupe, ['session', 'none'])
   }
   if (bootstrap !== undefined && (typeof bootstrap !== 'object' || bootstrap === null)) {
     throw optionsError(

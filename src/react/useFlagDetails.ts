@@ -1,22 +1,29 @@
 import { useMemo } from 'react'
 import { evaluateFlag } from 'vexil/core'
 import type { FlagEvaluation, FlagValue, WidenFlagValue } from 'vexil/core'
+import { useExposure } from './useExposure'
+import type { ReadOptions } from './useExposure'
 import { useFlagClient } from './useFlagClient'
 import { useFlagEntry } from './useFlagEntry'
 
 /**
  * Reads a flag with the reason for its value: `{ value, variant, reason, errorCode, source }`.
  * Never throws; falls back to `defaultValue` while loading or when the flag is missing or invalid.
+ * Reports one exposure after commit unless `{ expose: false }`.
  * @example
  * const { value, reason } = useFlagDetails('new-checkout', false)
  */
 export function useFlagDetails<T extends FlagValue>(
   key: string,
   defaultValue: T,
+  options?: ReadOptions,
 ): FlagEvaluation<WidenFlagValue<T>> {
-  const [flag, loaded] = useFlagEntry(useFlagClient(), key)
-  return useMemo(
+  const client = useFlagClient()
+  const [flag, loaded] = useFlagEntry(client, key)
+  const evaluation = useMemo(
     () => evaluateFlag(key, flag, loaded, defaultValue) as FlagEvaluation<WidenFlagValue<T>>,
     [key, flag, loaded, defaultValue],
   )
+  useExposure(client, evaluation, options)
+  return evaluation
 }

@@ -1,6 +1,8 @@
 import { useMemo } from 'react'
 import { evaluateFlag } from 'vexil/core'
 import type { FlagSource, EvaluationReason, JsonValue } from 'vexil/core'
+import { useExposure } from './useExposure'
+import type { ReadOptions } from './useExposure'
 import { useFlagClient } from './useFlagClient'
 import { useFlagEntry } from './useFlagEntry'
 
@@ -13,15 +15,19 @@ export interface VariantResult {
 }
 
 /**
- * Reads which variant of a multivariate flag (an experiment) this user is in.
+ * Reads which variant of a multivariate flag (an experiment) this user is in, and reports the
+ * exposure after commit unless `{ expose: false }`.
  * @example
  * const { variant } = useVariant('checkout-experiment')
  * if (variant === 'paypal') return <PayPalCheckout />
  */
-export function useVariant(key: string): VariantResult {
-  const [flag, loaded] = useFlagEntry(useFlagClient(), key)
+export function useVariant(key: string, options?: ReadOptions): VariantResult {
+  const client = useFlagClient()
+  const [flag, loaded] = useFlagEntry(client, key)
+  const evaluation = useMemo(() => evaluateFlag(key, flag, loaded, undefined), [key, flag, loaded])
+  useExposure(client, evaluation, options)
   return useMemo(() => {
-    const { variant, value, reason, source } = evaluateFlag(key, flag, loaded, undefined)
+    const { variant, value, reason, source } = evaluation
     return { variant, value, reason, source }
-  }, [key, flag, loaded])
+  }, [evaluation])
 }

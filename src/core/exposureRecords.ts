@@ -1,0 +1,58 @@
+import type { TrackingEventDetails } from './events/CollectorEvent'
+import type { EvaluationContext, FlagEvaluation, FlagValue, JsonValue } from './types'
+
+/**
+ * One exposure with OpenTelemetry's feature-flag attribute names, ready to forward to an analytics
+ * tool or an OTel logger.
+ */
+export interface ExposureRecord {
+  'feature_flag.key': string
+  'feature_flag.provider.name': 'vexil'
+  'feature_flag.result.variant'?: string
+  'feature_flag.result.value': JsonValue
+  /** Lower-case, as the semantic conventions spell reasons: `targeting_match`, `split`, `error`… */
+  'feature_flag.result.reason': string
+  'feature_flag.context.id'?: string
+  /** Lower-case error code when the default was served: `flag_not_found`, `type_mismatch`… */
+  'error.type'?: string
+  /** Where the value came from: `network`, `cache`, `bootstrap` or `default`. */
+  'vexil.source': FlagEvaluation['source']
+}
+
+/** One `client.track(name, details)` call. */
+export interface TrackRecord {
+  'feature_flag.provider.name': 'vexil'
+  'feature_flag.context.id'?: string
+  name: string
+  /** The numeric value of the conversion, such as an order total. */
+  value?: number
+  details: TrackingEventDetails
+}
+
+export function toExposureRecord(
+  evaluation: FlagEvaluation<FlagValue | undefined>,
+  context: EvaluationContext,
+): ExposureRecord {
+  const record: ExposureRecord = {
+    'feature_flag.key': evaluation.key,
+    'feature_flag.provider.name': 'vexil',
+    'feature_flag.result.value': (evaluation.value ?? null) as JsonValue,
+    'feature_flag.result.reason': evaluation.reason.toLowerCase(),
+    'vexil.source': evaluation.source,
+  }
+  if (evaluation.variant !== undefined) record['feature_flag.result.variant'] = evaluation.variant
+  if (context.targetingKey !== undefined) record['feature_flag.context.id'] = context.targetingKey
+  if (evaluation.errorCode !== undefined) record['error.type'] = evaluation.errorCode.toLowerCase()
+  return record
+}
+
+export function toTrackRecord(
+  name: string,
+  details: TrackingEventDetails,
+  context: EvaluationContext,
+): TrackRecord {
+  const record: TrackRecord = { 'feature_flag.provider.name': 'vexil', name, details }
+  if (context.targetingKey !== undefined) record['feature_flag.context.id'] = context.targetingKey
+  if (typeof details.value === 'number') record.value = details.value
+  return record
+}
