@@ -1,4 +1,9 @@
-export { createFlagClient, fetchFlagSnapshot, FlagClientError } from 'vexil/core'
+export {
+  createFlagClient,
+  fetchFlagSnapshot,
+  FlagClientError,
+  formatOverrideParam,
+} from 'vexil/core'
 export type {
   CacheMode,
   ChangeDetection,

@@ -19,7 +19,10 @@ import { emptyFlagMap, mergeFlags } from './mergeFlags'
 import { resolveOptions } from './options'
 import type { FlagClientOptions } from './options'
 import type { EventStreamDescriptor } from './parseEventStreams'
+import type { OverrideLayer } from './overrides/createOverrideLayer'
+import { readOverride } from './overrides/readOverride'
 import { readBootstrap } from './readBootstrap'
+import { readFlag } from './readFlag'
 import { credentialOf, resolveHeaders } from './resolveHeaders'
 import type {
   EvaluationContext,
@@ -70,9 +73,21 @@ export interface FlagClient {
    * @example client.track('checkout-completed', { value: 42.5, currency: 'EUR' })
    */
   track(name: string, details?: TrackingEventDetails): void
+  /** Whether overrides apply (the `allowOverrides` option). */
+  readonly allowOverrides: boolean
   /**
-   * Listens to `exposure`, `track`, `change` (flags whose values changed) or `error` (a failed
-   * request). Returns an unsubscribe.
+   * Forces a flag's value on this device until removed; persisted across reloads. Give a value, or
+   * a variant with its value. Throws a TypeError for a value that is not JSON. Does nothing (but
+   * warn in development) when overrides are not allowed. The override layer is a lazy chunk: calls
+   * made before it has loaded (a few milliseconds after the client is created) apply once it has.
+   * @example client.setOverride('checkout-experiment', { variant: 'paypal', value: 'paypal' })
+   */
+  setOverride(key: string, override: FlagValue | { variant: string; value: FlagValue }): void
+  removeOverride(key: string): void
+  clearOverrides(): void
+  /**
+   * Listens to `exposure`, `track`, `change` (flags whose values changed, overrides included) or
+   * `error` (a failed request). Returns an unsubscribe.
    */
   on<Type extends keyof FlagClientEvents>(
     type: Type,
@@ -110,6 +125,7 @@ export function createFlagClient(options: FlagClientOptions): FlagClient {
     syncedAt: bootstrap?.fetchedAt,
     connection: 'idle',
     evaluatedContext: bootstrap ? config.context : undefined,
+    overrides: emptyFlagMap(),
   }))
   const storage = config.cacheMode === 'disabled' ? undefined : (config.storage ?? browserStorage())
   const cache = storage && createFlagCache(storage, config.cacheTtlMs)
@@ -127,11 +143,46 @@ export function createFlagClient(options: FlagClientOptions): FlagClient {
   const emitter = createEmitter<FlagClientEvents>()
   const reporter = createReporter(config, emitter)
   store.subscribe((state, previous) => {
-    if (state.flags === previous.flags) return
-    const keys = new Set([...Object.keys(state.flags), ...Object.keys(previous.flags)])
-    const changed = [...keys].filter((key) => state.flags[key] !== previous.flags[key])
+    if (state.flags === previous.flags && state.overrides === previous.overrides) return
+    const keys = new Set([
+      ...Object.keys(state.flags),
+      ...Object.keys(previous.flags),
+      ...Object.keys(state.overrides),
+      ...Object.keys(previous.overrides),
+    ])
+    const changed = [...keys].filter((key) => readFlag(state, key) !== readFlag(previous, key))
     if (changed.length > 0) emitter.emit('change', { keys: changed })
   })
+  let overrides: OverrideLayer | undefined
+  const waitingForOverrides: ((layer: OverrideLayer) => void)[] = []
+  // Reads that reach the screen before the layer arrives may be about to be overridden.
+  let exposuresBeforeOverrides: FlagEvaluation<FlagValue | undefined>[] | undefined
+  if (config.allowOverrides) {
+    exposuresBeforeOverrides = []
+    // A lazy chunk, requested at once: production builds that do not opt in never download it.
+    void import('./overrides/createOverrideLayer').then(({ createOverrideLayer }) => {
+      overrides = createOverrideLayer(config, store, config.storage ?? browserStorage())
+      waitingForOverrides.splice(0).forEach((action) => action(overrides!))
+      const held = exposuresBeforeOverrides ?? []
+      exposuresBeforeOverrides = undefined
+      const state = store.getState()
+      for (const evaluation of held) {
+        if (state.overrides[evaluation.key] === undefined) exposeNow(evaluation)
+      }
+    })
+  }
+  function exposeNow(evaluation: FlagEvaluation<FlagValue | undefined>): void {
+    const { evaluatedContext } = store.getState()
+    if (evaluatedContext !== undefined) reporter.expose(evaluation, evaluatedContext)
+  }
+  function withOverrides(action: (layer: OverrideLayer) => void): void {
+    if (overrides) action(overrides)
+    else if (config.allowOverrides) waitingForOverrides.push(action)
+    else
+      warnOnce(
+        'overrides are off, so this call was ignored. Pass allowOverrides: true to enable them.',
+      )
+  }
 
   let etag = bootstrap?.etag
   let streams: EventStreamDescriptor[] = []
@@ -331,6 +382,9 @@ export function createFlagClient(options: FlagClientOptions): FlagClient {
       offline = isOffline()
       stopWatchingPage = watchPage(pageEvents)
       reporter.start()
+      if (config.overrides?.fromUrl && config.allowOverrides) {
+        withOverrides((layer) => layer.applyUrlOverrides())
+      }
       firstAnswer = scheduler.trigger({ bypassBackoff: true })
       followChanges()
       return firstAnswer
@@ -371,7 +425,7 @@ export function createFlagClient(options: FlagClientOptions): FlagClient {
       const state = store.getState()
       return evaluateFlag(
         key,
-        state.flags[key],
+        readFlag(state, key),
         state.syncedAt !== undefined,
         defaultValue,
       ) as FlagEvaluation<WidenFlagValue<typeof defaultValue>>
@@ -380,13 +434,24 @@ export function createFlagClient(options: FlagClientOptions): FlagClient {
     getInitialState: store.getInitialState,
     subscribe: store.subscribe,
     expose(evaluation) {
-      const { evaluatedContext } = store.getState()
-      if (evaluatedContext !== undefined) reporter.expose(evaluation, evaluatedContext)
+      if (exposuresBeforeOverrides) exposuresBeforeOverrides.push(evaluation)
+      else exposeNow(evaluation)
     },
     track(name, details = {}) {
       reporter.track(name, details, store.getState().context)
     },
     on: emitter.on,
+    allowOverrides: config.allowOverrides,
+    setOverride(key, override) {
+      const checked = readOverride(key, override)
+      withOverrides((layer) => layer.set(key, checked))
+    },
+    removeOverride(key) {
+      withOverrides((layer) => layer.remove(key))
+    },
+    clearOverrides() {
+      withOverrides((layer) => layer.clear())
+    },
   }
 }
 

@@ -78,6 +78,7 @@ export function createReporter(
     expose(evaluation, context) {
       // Nothing was evaluated yet: the default on screen says nothing about any variant.
       if (evaluation.errorCode === 'PROVIDER_NOT_READY') return
+      const forced = evaluation.source === 'override'
       if (exposures.dedupe !== 'none') {
         const id = JSON.stringify([
           evaluation.key,
@@ -87,16 +88,17 @@ export function createReporter(
         if (seen.has(id)) return
         seen.add(id)
       }
-      send({
-        feature: {
-          key: evaluation.key,
-          value: evaluation.value ?? null,
-          variant: evaluation.variant,
-          isDefault: evaluation.source === 'default',
-          context,
-          now: Date.now(),
-        },
-      })
+      if (!forced || exposures.includeOverrides)
+        send({
+          feature: {
+            key: evaluation.key,
+            value: evaluation.value ?? null,
+            variant: evaluation.variant,
+            isDefault: evaluation.source === 'default',
+            context,
+            now: Date.now(),
+          },
+        })
       const record = toExposureRecord(evaluation, context)
       if (onExposure) callSafely(onExposure, record, 'onExposure')
       emitter.emit('exposure', record)

@@ -30,6 +30,12 @@ export interface ExposureOptions {
   flushIntervalMs?: number
   /** Events kept while the collector is unreachable; the oldest are dropped beyond it. @default 1000 */
   maxEvents?: number
+  /**
+   * Send reads of overridden values to the collector too. Off by default: forced values would
+   * poison experiment data.
+   * @default false
+   */
+  includeOverrides?: boolean
 }
 
 /** How the persisted evaluation is used (OFREP ADR-0009). */
@@ -115,6 +121,17 @@ export interface FlagClientOptions {
   onExposure?: (record: ExposureRecord) => void
   /** Called for every `client.track(…)`. */
   onTrack?: (record: TrackRecord) => void
+  /**
+   * Whether local overrides (devtools, share links, `setOverride`) apply. Off in production builds
+   * unless set, so a crafted URL or a stale stored override changes nothing for real users.
+   * @default process.env.NODE_ENV !== 'production'
+   */
+  allowOverrides?: boolean
+  /**
+   * `fromUrl`: apply overrides from the page's `vexil` URL parameter at start, e.g.
+   * `?vexil=new-checkout:true,theme:dark,limits:{"max":3}` (only when overrides are allowed).
+   */
+  overrides?: { fromUrl?: boolean }
 }
 
 export interface ResolvedOptions {
@@ -134,6 +151,8 @@ export interface ResolvedOptions {
   exposures: ExposureOptions | undefined
   onExposure: ((record: ExposureRecord) => void) | undefined
   onTrack: ((record: TrackRecord) => void) | undefined
+  allowOverrides: boolean
+  overrides: { fromUrl?: boolean } | undefined
 }
 
 const thirtyDaysMs = 30 * 24 * 60 * 60 * 1000
@@ -153,6 +172,7 @@ export function resolveOptions(options: FlagClientOptions): ResolvedOptions {
     pollIntervalMs = 0,
     cacheMode = 'local-cache-first',
     cacheTtlMs = thirtyDaysMs,
+    allowOverrides = process.env.NODE_ENV !== 'production',
   } = options
   return {
     ...options,
@@ -163,5 +183,6 @@ export function resolveOptions(options: FlagClientOptions): ResolvedOptions {
     pollIntervalMs,
     cacheMode,
     cacheTtlMs,
+    allowOverrides,
   } as ResolvedOptions
 }

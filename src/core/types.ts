@@ -31,10 +31,11 @@ export interface EvaluationContext {
 }
 
 /**
- * Where the value of an evaluation came from: the service just now (`network`), the last answer
+ * Where the value of an evaluation came from: a local override (`override`, from devtools or a
+ * share link), the service just now (`network`), the last answer
  * persisted on this device (`cache`), a server render (`bootstrap`), or the call site (`default`).
  */
-export type FlagSource = 'network' | 'cache' | 'bootstrap' | 'default'
+export type FlagSource = 'override' | 'network' | 'cache' | 'bootstrap' | 'default'
 
 /** Reasons defined by OpenFeature; servers may send any other string. */
 export type EvaluationReason =
@@ -47,6 +48,7 @@ export type EvaluationReason =
   | 'UNKNOWN'
   | 'STALE'
   | 'ERROR'
+  | 'OVERRIDE'
   | (string & {})
 
 /** Error codes defined by OpenFeature; servers may send any other string. */
@@ -118,4 +120,6 @@ export interface FlagClientState {
    * the previous values are never counted for the new user.
    */
   evaluatedContext: EvaluationContext | undefined
+  /** Values forced on this device (devtools, share links); they win over every other source. */
+  overrides: FlagMap
 }

@@ -1,4 +1,5 @@
 import { useStore } from 'zustand'
+import { readFlag } from 'vexil/core'
 import type { EvaluatedFlag, FlagClient } from 'vexil/core'
 
 /**
@@ -9,7 +10,7 @@ export function useFlagEntry(
   client: FlagClient,
   key: string,
 ): [EvaluatedFlag | undefined, boolean] {
-  const flag = useStore(client, (state) => state.flags[key])
+  const flag = useStore(client, (state) => readFlag(state, key))
   const loaded = useStore(client, (state) => state.syncedAt !== undefined)
   return [flag, loaded]
 }

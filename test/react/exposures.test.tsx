@@ -301,3 +301,37 @@ test('another user seeing the same variant is another exposure', async () => {
     onExposure.mock.calls.map(([record]) => (record as ExposureRecord)['feature_flag.context.id']),
   ).toEqual(['user-1', 'user-2'])
 })
+
+test('an overridden read is marked and kept out of the collector by default', async () => {
+  serveFlags([{ key: 'new-checkout', value: false, variant: 'off' }])
+  const collector = serveCollector()
+  const onExposure = vi.fn()
+  const client = newClient({ onExposure })
+  client.setOverride('new-checkout', true)
+  render(
+    <FlagProvider client={client}>
+      <Checkout />
+    </FlagProvider>,
+  )
+  await screen.findByText('New checkout')
+  await waitFor(() => expect(onExposure).toHaveBeenCalled())
+  await act(() => new Promise((resolve) => setTimeout(resolve, 60)))
+  expect(onExposure.mock.calls[0]?.[0]).toMatchObject({ 'vexil.source': 'override' })
+  expect(collector.events()).toEqual([])
+})
+
+test('includeOverrides sends overridden reads to the collector too', async () => {
+  serveFlags([{ key: 'new-checkout', value: false, variant: 'off' }])
+  const collector = serveCollector()
+  const client = newClient({
+    exposures: { url: collectorUrl, flushIntervalMs: 20, includeOverrides: true },
+  })
+  client.setOverride('new-checkout', true)
+  render(
+    <FlagProvider client={client}>
+      <Checkout />
+    </FlagProvider>,
+  )
+  await waitFor(() => expect(collector.events()).toHaveLength(1))
+  expect(collector.events()[0]).toMatchObject({ key: 'new-checkout', value: true })
+})

@@ -130,3 +130,17 @@ test('a hook outside a provider throws an error that says how to fix it', () => 
     /outside <FlagProvider>\. Wrap the app .* in <FlagProvider client=/,
   )
 })
+
+test('an override set while the page is open shows at once, marked as an override', async () => {
+  serveFlags([{ key: 'new-checkout', value: false }])
+  function Source() {
+    const { value, source } = useFlagDetails('new-checkout', false)
+    return <p>{`${String(value)} from ${source}`}</p>
+  }
+  const { client } = renderWithFlags(<Source />)
+  await screen.findByText('false from network')
+  act(() => client.setOverride('new-checkout', true))
+  expect(await screen.findByText('true from override')).toBeDefined()
+  act(() => client.removeOverride('new-checkout'))
+  expect(screen.getByText('false from network')).toBeDefined()
+})
