@@ -1,0 +1,85 @@
+import type { Browser, Page } from 'playwright-core'
+import { afterAll, afterEach, beforeAll, beforeEach, expect, test, vi } from 'vitest'
+import type { FeatureEvent, TrackingEvent } from 'vexil/server'
+import { contextOf, findUser } from '../../examples/shop/src/users'
+import { launchBrowser } from './support/launchBrowser'
+import { startShopDemo } from './support/startShopDemo'
+import type { ShopDemo } from './support/startShopDemo'
+
+let browser: Browser
+let shop: ShopDemo
+
+beforeAll(async () => {
+  browser = await launchBrowser()
+})
+afterAll(() => browser?.close())
+beforeEach(async () => {
+  shop = await startShopDemo()
+})
+afterEach(() => shop?.close())
+
+const flagsReady = (page: Page) => page.getByText(/^Flags ready/).waitFor()
+
+/** Leaving the page fires `pagehide`, which sends whatever is still queued as a beacon. */
+const leave = (page: Page) => page.goto('about:blank')
+
+function exposuresOf(userKey: string): string[] {
+  return shop
+    .collectedEvents()
+    .filter((event): event is FeatureEvent => event.kind === 'feature' && event.userKey === userKey)
+    .map((event) => `${event.key}=${event.variation}`)
+    .sort()
+}
+
+async function expectedExposures(userId: string): Promise<string[]> {
+  const variants = await shop.variantsFor(contextOf(findUser(userId)))
+  return Object.entries(variants)
+    .map(([key, variant]) => `${key}=${variant}`)
+    .sort()
+}
+
+test('the collector receives each exposure exactly once per user and variant', async () => {
+  const page = await shop.open(browser, { user: 'ana' })
+  await flagsReady(page)
+  // Re-renders of readers, and a round trip to another user and back, expose nothing new for Ana.
+  await page.getByRole('button', { name: 'Add Stoneware mug to cart' }).click()
+  await page.getByRole('button', { name: 'Save for later' }).first().click()
+  await page.getByLabel('Signed in as').selectOption('ben')
+  await page.getByText('Checkout experiment arm: paypal').waitFor()
+  await flagsReady(page)
+  await page.getByLabel('Signed in as').selectOption('ana')
+  await page.getByText('Checkout experiment arm: control').waitFor()
+  await flagsReady(page)
+  await leave(page)
+
+  const [ana, ben] = await Promise.all([expectedExposures('ana'), expectedExposures('ben')])
+  await vi.waitFor(() => expect(exposuresOf('ben')).toHaveLength(ben.length), { timeout: 10_000 })
+  expect(exposuresOf('ana')).toEqual(ana)
+  expect(exposuresOf('ben')).toEqual(ben)
+})
+
+test('a purchase counts as a conversion for the buyer’s checkout arm', async () => {
+  const page = await shop.open(browser, { user: 'chloe' })
+  await page.getByRole('button', { name: 'Add Burr grinder to cart' }).click()
+  await page.getByRole('button', { name: 'Pay with Visa' }).click()
+  await page.getByText('Thank you! Paid €89.00.').waitFor()
+  await leave(page)
+
+  await vi.waitFor(
+    async () => {
+      const { flags } = await shop.summary()
+      const experiment = flags.find((flag) => flag.key === 'checkout-experiment')
+      const visa = experiment?.variants.find((variant) => variant.variant === 'visa')
+      expect(visa).toMatchObject({ exposures: 1, conversions: { purchase: { conversions: 1 } } })
+    },
+    { timeout: 10_000 },
+  )
+  const purchase = shop
+    .collectedEvents()
+    .find((event): event is TrackingEvent => event.kind === 'tracking')
+  expect(purchase).toMatchObject({
+    key: 'purchase',
+    userKey: 'chloe',
+    trackingEventDetails: { value: 89, items: 1 },
+  })
+})

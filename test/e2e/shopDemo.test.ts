@@ -1,0 +1,56 @@
+import type { Browser, Page } from 'playwright-core'
+import { afterAll, afterEach, beforeAll, beforeEach, expect, test } from 'vitest'
+import { contextOf, findUser } from '../../examples/shop/src/users'
+import { launchBrowser } from './support/launchBrowser'
+import { startShopDemo } from './support/startShopDemo'
+import type { ShopDemo } from './support/startShopDemo'
+
+let browser: Browser
+let shop: ShopDemo
+
+beforeAll(async () => {
+  browser = await launchBrowser()
+})
+afterAll(() => browser?.close())
+beforeEach(async () => {
+  shop = await startShopDemo()
+})
+afterEach(() => shop?.close())
+
+const flagsReady = (page: Page) => page.getByText(/^Flags ready/).waitFor()
+
+test('the demo shows what the dev server evaluated for the signed-in user', async () => {
+  const page = await shop.open(browser, { user: 'ben' })
+  await flagsReady(page)
+  // Ben is on the pro plan: targeting gives him the pro discount on every product.
+  expect(await page.getByText('(member price, 10% off)').count()).toBe(3)
+  await page.getByRole('heading', { name: 'Recommended for you' }).waitFor()
+  expect(await page.getByRole('button', { name: 'Save for later' }).count()).toBe(3)
+  await page.getByText('Checkout experiment arm: paypal').waitFor()
+  await page.getByText('Theme: light').waitFor()
+})
+
+test('switching user re-evaluates every flag for the new user', async () => {
+  const page = await shop.open(browser, { user: 'ben' })
+  await page.getByText('Checkout experiment arm: paypal').waitFor()
+  await page.getByLabel('Signed in as').selectOption({ label: 'Ana (ana@example.com, free)' })
+  // Ana's email domain makes her staff: a bigger discount and the control arm.
+  await page.getByText('Checkout experiment arm: control').waitFor()
+  expect(await page.getByText('(member price, 25% off)').count()).toBe(3)
+  expect(new URL(page.url()).searchParams.get('user')).toBe('ana')
+})
+
+test('two users land in the same fractional buckets on every reload', async () => {
+  for (const id of ['chloe', 'grace']) {
+    const expected = await shop.variantsFor(contextOf(findUser(id)))
+    const page = await shop.open(browser, { user: id })
+    for (let load = 0; load < 3; load++) {
+      if (load > 0) await page.reload()
+      await flagsReady(page)
+      await page.getByText(`Checkout experiment arm: ${expected['checkout-experiment']}`).waitFor()
+      const banner = await page.getByText('Free shipping on every order').count()
+      expect(banner, `free shipping for ${id}`).toBe(expected['free-shipping'] === 'on' ? 1 : 0)
+    }
+    await page.context().close()
+  }
+})
