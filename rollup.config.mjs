@@ -6,6 +6,9 @@ import esbuild from 'rollup-plugin-esbuild'
 const entries = {
   index: { input: 'src/index.ts', client: true },
   core: { input: 'src/core/index.ts', client: false },
+  // The panel is a lazy chunk of these, loaded on first open.
+  devtools: { input: 'devtools/index.tsx', client: true },
+  'devtools-production': { input: 'devtools/production.ts', client: true },
 }
 
 const external = [/^react($|\/)/, /^react-dom($|\/)/, /^zustand($|\/)/, /^vexil($|\/)/]

@@ -8,6 +8,11 @@ export default defineConfig({
     alias: [
       { find: /^vexil\/core$/, replacement: source('./src/core/index.ts') },
       { find: /^vexil\/server$/, replacement: source('./src/server/index.ts') },
+      {
+        find: /^vexil\/devtools\/production$/,
+        replacement: source('./devtools/production.ts'),
+      },
+      { find: /^vexil\/devtools$/, replacement: source('./devtools/index.tsx') },
       { find: /^vexil$/, replacement: source('./src/index.ts') },
     ],
   },
@@ -35,6 +40,17 @@ export default defineConfig({
       {
         extends: true,
         test: {
+          name: 'devtools',
+          environment: 'jsdom',
+          include: ['test/devtools/**/*.test.{ts,tsx}'],
+          setupFiles: ['test/support/setupMsw.ts', 'test/devtools/setupDevtools.ts'],
+          // The first open in a file waits for the lazy panel chunk to be transformed.
+          testTimeout: 15_000,
+        },
+      },
+      {
+        extends: true,
+        test: {
           name: 'server',
           environment: 'node',
           include: ['test/server/**/*.test.ts'],
@@ -48,6 +64,19 @@ export default defineConfig({
           include: ['test/package/**/*.test.ts'],
           testTimeout: 60_000,
           hookTimeout: 120_000,
+        },
+      },
+      {
+        extends: true,
+        test: {
+          name: 'e2e',
+          environment: 'node',
+          include: ['test/e2e/**/*.test.ts'],
+          globalSetup: ['test/e2e/support/globalSetup.ts'],
+          // One Chromium at a time: timings stay meaningful on a two-core machine.
+          fileParallelism: false,
+          testTimeout: 30_000,
+          hookTimeout: 60_000,
         },
       },
     ],
