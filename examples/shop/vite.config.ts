@@ -12,6 +12,7 @@ export default defineConfig({
   resolve: {
     alias: [
       { find: /^vexil\/core$/, replacement: fromHere('../../src/core/index.ts') },
+      { find: /^vexil\/devtools$/, replacement: fromHere('../../devtools/index.tsx') },
       { find: /^vexil$/, replacement: fromHere('../../src/index.ts') },
     ],
   },

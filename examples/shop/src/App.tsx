@@ -1,5 +1,6 @@
 import { useMemo, useState } from 'react'
 import { FlagProvider } from 'vexil'
+import { FlagDevtools } from 'vexil/devtools'
 import type { FlagClient } from 'vexil'
 import type { Product } from './products'
 import { putUserIdInUrl, userIdInUrl } from './shopUrl'
@@ -29,6 +30,8 @@ export function App({ client }: { client: FlagClient }) {
         onAdd={(product) => setCart((items) => [...items, product])}
         onCheckedOut={() => setCart([])}
       />
+      {/* Renders nothing outside development builds; the panel loads on first open. */}
+      <FlagDevtools />
     </FlagProvider>
   )
 }

@@ -14,6 +14,8 @@ export async function buildShopDemo(
   await build({
     configFile: `${shopDirectory}vite.config.ts`,
     mode,
+    // Explicit: under vitest NODE_ENV is 'test', which would turn the devtools off.
+    define: { 'process.env.NODE_ENV': JSON.stringify(mode) },
     logLevel: 'warn',
     build: { outDir, emptyOutDir: true, minify: mode === 'production' },
   })
