@@ -9,9 +9,18 @@ const entries = {
   // The panel is a lazy chunk of these, loaded on first open.
   devtools: { input: 'devtools/index.tsx', client: true },
   'devtools-production': { input: 'devtools/production.ts', client: true },
+  testing: { input: 'src/testing/index.ts', client: true },
+  // msw is an optional peer: only this entry imports it.
+  'testing-msw': { input: 'src/testing/msw.ts', client: false },
 }
 
-const external = [/^react($|\/)/, /^react-dom($|\/)/, /^zustand($|\/)/, /^vexil($|\/)/]
+const external = [
+  /^react($|\/)/,
+  /^react-dom($|\/)/,
+  /^zustand($|\/)/,
+  /^vexil($|\/)/,
+  /^msw($|\/)/,
+]
 
 const input = Object.fromEntries(
   Object.entries(entries).map(([name, entry]) => [name, entry.input]),

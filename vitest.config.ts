@@ -13,6 +13,8 @@ export default defineConfig({
         replacement: source('./devtools/production.ts'),
       },
       { find: /^vexil\/devtools$/, replacement: source('./devtools/index.tsx') },
+      { find: /^vexil\/testing\/msw$/, replacement: source('./src/testing/msw.ts') },
+      { find: /^vexil\/testing$/, replacement: source('./src/testing/index.ts') },
       { find: /^vexil$/, replacement: source('./src/index.ts') },
     ],
   },
@@ -46,6 +48,15 @@ export default defineConfig({
           setupFiles: ['test/support/setupMsw.ts', 'test/devtools/setupDevtools.ts'],
           // The first open in a file waits for the lazy panel chunk to be transformed.
           testTimeout: 15_000,
+        },
+      },
+      {
+        extends: true,
+        test: {
+          name: 'testing',
+          environment: 'jsdom',
+          include: ['test/testing/**/*.test.{ts,tsx}'],
+          setupFiles: ['test/support/setupMsw.ts', 'test/support/setupReact.ts'],
         },
       },
       {

@@ -17,6 +17,11 @@ export type {
   FlagClientEvents,
   FlagClientErrorCode,
   FlagClientOptions,
+  FlagDefault,
+  FlagKey,
+  FlagResult,
+  FlagVariantValue,
+  Register,
   FlagClientState,
   FlagEvaluation,
   FlagSnapshot,
@@ -28,6 +33,8 @@ export type {
   TrackingEventDetails,
   TrackRecord,
 } from 'vexil/core'
+export { Flag } from './react/Flag'
+export type { FlagProps } from './react/Flag'
 export { FlagProvider } from './react/FlagProvider'
 export type { FlagProviderProps } from './react/FlagProvider'
 export type { ReadOptions } from './react/useExposure'
@@ -36,6 +43,10 @@ export { useFlagClient } from './react/useFlagClient'
 export { useFlagDetails } from './react/useFlagDetails'
 export type { FlagStatusResult } from './react/useFlagStatus'
 export { useFlagStatus } from './react/useFlagStatus'
+export { useSuspenseFlag } from './react/useSuspenseFlag'
+export type { SuspenseReadOptions } from './react/useSuspenseFlag'
 export type { VariantResult } from './react/useVariant'
 export { useTrack } from './react/useTrack'
 export { useVariant } from './react/useVariant'
+export { Variant } from './react/Variant'
+export type { VariantProps } from './react/Variant'

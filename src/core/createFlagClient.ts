@@ -23,6 +23,7 @@ import type { OverrideLayer } from './overrides/createOverrideLayer'
 import { readOverride } from './overrides/readOverride'
 import { readBootstrap } from './readBootstrap'
 import { readFlag } from './readFlag'
+import type { FlagDefault, FlagKey, FlagResult } from './register'
 import { credentialOf, resolveHeaders } from './resolveHeaders'
 import type {
   EvaluationContext,
@@ -30,7 +31,6 @@ import type {
   FlagEvaluation,
   FlagMap,
   FlagValue,
-  WidenFlagValue,
 } from './types'
 import { assertContext } from './validateOptions'
 import { isHidden, isOffline, watchPage } from './watchPage'
@@ -56,7 +56,10 @@ export interface FlagClient {
    * Reads one flag as the type of `defaultValue`, with the reason for its value.
    * @example client.evaluate('new-checkout', false).value // boolean
    */
-  evaluate<T extends FlagValue>(key: string, defaultValue: T): FlagEvaluation<WidenFlagValue<T>>
+  evaluate<Key extends FlagKey, Default extends FlagDefault<Key>>(
+    key: Key,
+    defaultValue: Default,
+  ): FlagEvaluation<FlagResult<Key, Default>>
   getState(): FlagClientState
   /** The state before any I/O or cache read: what a server render saw, so hydration matches. */
   getInitialState(): FlagClientState
@@ -428,7 +431,7 @@ export function createFlagClient(options: FlagClientOptions): FlagClient {
         readFlag(state, key),
         state.syncedAt !== undefined,
         defaultValue,
-      ) as FlagEvaluation<WidenFlagValue<typeof defaultValue>>
+      ) as never
     },
     getState: store.getState,
     getInitialState: store.getInitialState,

@@ -29,6 +29,7 @@ export interface TrackRecord {
   details: TrackingEventDetails
 }
 
+/** The OpenTelemetry-shaped record of an exposure, as `onExposure` receives it. */
 export function toExposureRecord(
   evaluation: FlagEvaluation<FlagValue | undefined>,
   context: EvaluationContext,
@@ -46,6 +47,7 @@ export function toExposureRecord(
   return record
 }
 
+/** The record of a `track` call, as `onTrack` receives it. */
 export function toTrackRecord(
   name: string,
   details: TrackingEventDetails,

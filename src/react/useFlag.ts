@@ -1,4 +1,4 @@
-import type { FlagValue, WidenFlagValue } from 'vexil/core'
+import type { FlagDefault, FlagKey, FlagResult } from 'vexil/core'
 import type { ReadOptions } from './useExposure'
 import { useFlagDetails } from './useFlagDetails'
 
@@ -10,10 +10,10 @@ import { useFlagDetails } from './useFlagDetails'
  * const showNewCheckout = useFlag('new-checkout', false)
  * const theme = useFlag('theme', 'light')
  */
-export function useFlag<T extends FlagValue>(
-  key: string,
-  defaultValue: T,
+export function useFlag<Key extends FlagKey, Default extends FlagDefault<Key>>(
+  key: Key,
+  defaultValue: Default,
   options?: ReadOptions,
-): WidenFlagValue<T> {
+): FlagResult<Key, Default> {
   return useFlagDetails(key, defaultValue, options).value
 }

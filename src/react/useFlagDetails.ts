@@ -1,6 +1,6 @@
 import { useMemo } from 'react'
 import { evaluateFlag } from 'vexil/core'
-import type { FlagEvaluation, FlagValue, WidenFlagValue } from 'vexil/core'
+import type { FlagDefault, FlagEvaluation, FlagKey, FlagResult } from 'vexil/core'
 import { useExposure } from './useExposure'
 import type { ReadOptions } from './useExposure'
 import { useFlagClient } from './useFlagClient'
@@ -13,15 +13,15 @@ import { useFlagEntry } from './useFlagEntry'
  * @example
  * const { value, reason } = useFlagDetails('new-checkout', false)
  */
-export function useFlagDetails<T extends FlagValue>(
-  key: string,
-  defaultValue: T,
+export function useFlagDetails<Key extends FlagKey, Default extends FlagDefault<Key>>(
+  key: Key,
+  defaultValue: Default,
   options?: ReadOptions,
-): FlagEvaluation<WidenFlagValue<T>> {
+): FlagEvaluation<FlagResult<Key, Default>> {
   const client = useFlagClient()
   const [flag, loaded] = useFlagEntry(client, key)
   const evaluation = useMemo(
-    () => evaluateFlag(key, flag, loaded, defaultValue) as FlagEvaluation<WidenFlagValue<T>>,
+    () => evaluateFlag(key, flag, loaded, defaultValue) as FlagEvaluation<FlagResult<Key, Default>>,
     [key, flag, loaded, defaultValue],
   )
   useExposure(client, evaluation, options)

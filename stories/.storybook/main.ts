@@ -16,6 +16,7 @@ const config: StorybookConfig = {
         find: /^vexil\/devtools\/production$/,
         replacement: source('../../devtools/production.ts'),
       },
+      { find: /^vexil\/testing$/, replacement: source('../../src/testing/index.ts') },
       { find: /^vexil$/, replacement: source('../../src/index.ts') },
     ]
     return viteConfig

@@ -1,23 +1,10 @@
-import type { Browser } from 'playwright-core'
-import { afterAll, afterEach, beforeAll, beforeEach, expect, test } from 'vitest'
-import { launchBrowser } from './support/launchBrowser'
-import { startShopDemo } from './support/startShopDemo'
-import type { ShopDemo } from './support/startShopDemo'
+import { expect, test } from 'vitest'
+import { setupShopDemo } from './support/setupShopDemo'
 
-let browser: Browser
-let shop: ShopDemo
-
-beforeAll(async () => {
-  browser = await launchBrowser()
-})
-afterAll(() => browser?.close())
-beforeEach(async () => {
-  shop = await startShopDemo()
-})
-afterEach(() => shop?.close())
+const demo = setupShopDemo()
 
 test('QA forces a flag from the devtools, keeps it across a reload, and resets it', async () => {
-  const page = await shop.open(browser, { user: 'chloe' })
+  const page = await demo.shop.open(demo.browser, { user: 'chloe' })
   const saveForLater = page.getByRole('button', { name: 'Save for later' })
   await saveForLater.first().waitFor()
 
@@ -43,8 +30,11 @@ test('QA forces a flag from the devtools, keeps it across a reload, and resets i
   await saveForLater.first().waitFor()
 })
 
-test('a share link carries the overrides to another browser', async () => {
-  const page = await shop.open(browser, { user: 'chloe', params: { vexil: 'wishlist:false' } })
+test('a share link carries the overrides to another demo.browser', async () => {
+  const page = await demo.shop.open(demo.browser, {
+    user: 'chloe',
+    params: { vexil: 'wishlist:false' },
+  })
   await page
     .getByRole('button', { name: /^Add .* to cart$/ })
     .first()

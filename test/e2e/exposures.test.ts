@@ -1,22 +1,10 @@
-import type { Browser, Page } from 'playwright-core'
-import { afterAll, afterEach, beforeAll, beforeEach, expect, test, vi } from 'vitest'
+import type { Page } from 'playwright-core'
+import { expect, test, vi } from 'vitest'
 import type { FeatureEvent, TrackingEvent } from 'vexil/server'
 import { contextOf, findUser } from '../../examples/shop/src/users'
-import { launchBrowser } from './support/launchBrowser'
-import { startShopDemo } from './support/startShopDemo'
-import type { ShopDemo } from './support/startShopDemo'
+import { setupShopDemo } from './support/setupShopDemo'
 
-let browser: Browser
-let shop: ShopDemo
-
-beforeAll(async () => {
-  browser = await launchBrowser()
-})
-afterAll(() => browser?.close())
-beforeEach(async () => {
-  shop = await startShopDemo()
-})
-afterEach(() => shop?.close())
+const demo = setupShopDemo()
 
 const flagsReady = (page: Page) => page.getByText(/^Flags ready/).waitFor()
 
@@ -24,7 +12,7 @@ const flagsReady = (page: Page) => page.getByText(/^Flags ready/).waitFor()
 const leave = (page: Page) => page.goto('about:blank')
 
 function exposuresOf(userKey: string): string[] {
-  return shop
+  return demo.shop
     .collectedEvents()
     .filter((event): event is FeatureEvent => event.kind === 'feature' && event.userKey === userKey)
     .map((event) => `${event.key}=${event.variation}`)
@@ -32,14 +20,14 @@ function exposuresOf(userKey: string): string[] {
 }
 
 async function expectedExposures(userId: string): Promise<string[]> {
-  const variants = await shop.variantsFor(contextOf(findUser(userId)))
+  const variants = await demo.shop.variantsFor(contextOf(findUser(userId)))
   return Object.entries(variants)
     .map(([key, variant]) => `${key}=${variant}`)
     .sort()
 }
 
 test('the collector receives each exposure exactly once per user and variant', async () => {
-  const page = await shop.open(browser, { user: 'ana' })
+  const page = await demo.shop.open(demo.browser, { user: 'ana' })
   await flagsReady(page)
   // Re-renders of readers, and a round trip to another user and back, expose nothing new for Ana.
   await page.getByRole('button', { name: 'Add Stoneware mug to cart' }).click()
@@ -59,7 +47,7 @@ test('the collector receives each exposure exactly once per user and variant', a
 })
 
 test('a purchase counts as a conversion for the buyer’s checkout arm', async () => {
-  const page = await shop.open(browser, { user: 'chloe' })
+  const page = await demo.shop.open(demo.browser, { user: 'chloe' })
   await page.getByRole('button', { name: 'Add Burr grinder to cart' }).click()
   await page.getByRole('button', { name: 'Pay with Visa' }).click()
   await page.getByText('Thank you! Paid €89.00.').waitFor()
@@ -67,14 +55,14 @@ test('a purchase counts as a conversion for the buyer’s checkout arm', async (
 
   await vi.waitFor(
     async () => {
-      const { flags } = await shop.summary()
+      const { flags } = await demo.shop.summary()
       const experiment = flags.find((flag) => flag.key === 'checkout-experiment')
       const visa = experiment?.variants.find((variant) => variant.variant === 'visa')
       expect(visa).toMatchObject({ exposures: 1, conversions: { purchase: { conversions: 1 } } })
     },
     { timeout: 10_000 },
   )
-  const purchase = shop
+  const purchase = demo.shop
     .collectedEvents()
     .find((event): event is TrackingEvent => event.kind === 'tracking')
   expect(purchase).toMatchObject({

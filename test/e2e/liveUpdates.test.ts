@@ -1,21 +1,8 @@
-import type { Browser } from 'playwright-core'
-import { afterAll, afterEach, beforeAll, beforeEach, expect, test } from 'vitest'
-import { launchBrowser } from './support/launchBrowser'
-import { startShopDemo } from './support/startShopDemo'
-import type { ShopDemo } from './support/startShopDemo'
+import { expect, test } from 'vitest'
+import { setupShopDemo } from './support/setupShopDemo'
 import { watchForText } from './support/watchForText'
 
-let browser: Browser
-let shop: ShopDemo
-
-beforeAll(async () => {
-  browser = await launchBrowser()
-})
-afterAll(() => browser?.close())
-beforeEach(async () => {
-  shop = await startShopDemo()
-})
-afterEach(() => shop?.close())
+const demo = setupShopDemo()
 
 const median = (values: number[]) => {
   const sorted = [...values].sort((a, b) => a - b)
@@ -26,14 +13,14 @@ const median = (values: number[]) => {
 test('a saved edit of the flag file reaches the open page without a reload', async ({
   annotate,
 }) => {
-  const page = await shop.open(browser, { user: 'chloe' })
+  const page = await demo.shop.open(demo.browser, { user: 'chloe' })
   await page.getByText(/^Flags ready \(streaming\)/).waitFor()
   await page.evaluate(() => Object.assign(window, { notReloaded: true }))
   const delays: number[] = []
   for (const theme of ['dark', 'light', 'dark', 'light', 'dark', 'light', 'dark']) {
     const seen = await watchForText(page, `Theme: ${theme}`)
     const savedAt = Date.now()
-    await shop.editFlags(({ flags }) => {
+    await demo.shop.editFlags(({ flags }) => {
       flags.theme!.defaultVariant = theme
     })
     delays.push((await seen()) - savedAt)
@@ -48,12 +35,12 @@ test('a saved edit of the flag file reaches the open page without a reload', asy
 })
 
 test('flipping the kill switch takes the feature off the open page', async () => {
-  const page = await shop.open(browser, { user: 'ana' })
+  const page = await demo.shop.open(demo.browser, { user: 'ana' })
   const recommendations = page.getByRole('heading', { name: 'Recommended for you' })
   await recommendations.waitFor()
   await page.getByText(/^Flags ready \(streaming\)/).waitFor()
-  await shop.setFlag('recommendations', { state: 'DISABLED' })
+  await demo.shop.setFlag('recommendations', { state: 'DISABLED' })
   await recommendations.waitFor({ state: 'detached' })
-  await shop.setFlag('recommendations', { state: 'ENABLED' })
+  await demo.shop.setFlag('recommendations', { state: 'ENABLED' })
   await recommendations.waitFor()
 })

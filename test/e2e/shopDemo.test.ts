@@ -1,26 +1,14 @@
-import type { Browser, Page } from 'playwright-core'
-import { afterAll, afterEach, beforeAll, beforeEach, expect, test } from 'vitest'
+import type { Page } from 'playwright-core'
+import { expect, test } from 'vitest'
 import { contextOf, findUser } from '../../examples/shop/src/users'
-import { launchBrowser } from './support/launchBrowser'
-import { startShopDemo } from './support/startShopDemo'
-import type { ShopDemo } from './support/startShopDemo'
+import { setupShopDemo } from './support/setupShopDemo'
 
-let browser: Browser
-let shop: ShopDemo
-
-beforeAll(async () => {
-  browser = await launchBrowser()
-})
-afterAll(() => browser?.close())
-beforeEach(async () => {
-  shop = await startShopDemo()
-})
-afterEach(() => shop?.close())
+const demo = setupShopDemo()
 
 const flagsReady = (page: Page) => page.getByText(/^Flags ready/).waitFor()
 
 test('the demo shows what the dev server evaluated for the signed-in user', async () => {
-  const page = await shop.open(browser, { user: 'ben' })
+  const page = await demo.shop.open(demo.browser, { user: 'ben' })
   await flagsReady(page)
   // Ben is on the pro plan: targeting gives him the pro discount on every product.
   expect(await page.getByText('(member price, 10% off)').count()).toBe(3)
@@ -31,7 +19,7 @@ test('the demo shows what the dev server evaluated for the signed-in user', asyn
 })
 
 test('switching user re-evaluates every flag for the new user', async () => {
-  const page = await shop.open(browser, { user: 'ben' })
+  const page = await demo.shop.open(demo.browser, { user: 'ben' })
   await page.getByText('Checkout experiment arm: paypal').waitFor()
   await page.getByLabel('Signed in as').selectOption({ label: 'Ana (ana@example.com, free)' })
   // Ana's email domain makes her staff: a bigger discount and the control arm.
@@ -42,8 +30,8 @@ test('switching user re-evaluates every flag for the new user', async () => {
 
 test('two users land in the same fractional buckets on every reload', async () => {
   for (const id of ['chloe', 'grace']) {
-    const expected = await shop.variantsFor(contextOf(findUser(id)))
-    const page = await shop.open(browser, { user: id })
+    const expected = await demo.shop.variantsFor(contextOf(findUser(id)))
+    const page = await demo.shop.open(demo.browser, { user: id })
     for (let load = 0; load < 3; load++) {
       if (load > 0) await page.reload()
       await flagsReady(page)

@@ -170,14 +170,15 @@ async function gzipBytes(
 }
 
 // The whole public surface loaded up front, including SSE change streams, the persisted cache and
-// SSR bootstrap, exposures and overrides (4.4 kB before all that arrived). Raise a budget only on purpose, with the growth in
+// SSR bootstrap, exposures, overrides, Suspense and the Flag/Variant components (4.4 kB before
+// all that arrived). Raise a budget only on purpose, with the growth in
 // the change note.
-test('vexil with its React bindings and zustand loads under 9.4 kB gzipped', async ({
+test('vexil with its React bindings and zustand loads under 9.8 kB gzipped', async ({
   annotate,
 }) => {
   const { initial } = await gzipBytes("export * from 'vexil'")
   await annotate(`vexil: ${initial} bytes gzipped up front`)
-  expect(initial).toBeLessThan(9_400)
+  expect(initial).toBeLessThan(9_800)
 })
 
 test('vexil/core with zustand loads under 8.6 kB gzipped', async ({ annotate }) => {

@@ -49,12 +49,17 @@ test('useFlag returns strings, numbers and objects as served', async () => {
   expect(await screen.findByText('dark 7 3')).toBeDefined()
 })
 
-test('useFlag is typed by its default', () => {
-  expectTypeOf(useFlag<false>).returns.toEqualTypeOf<boolean>()
-  expectTypeOf(useFlag<'light'>).returns.toEqualTypeOf<string>()
-  expectTypeOf(useFlag<5>).returns.toEqualTypeOf<number>()
-  expectTypeOf(useFlag<{ daily: number }>).returns.toEqualTypeOf<{ daily: number }>()
-  expectTypeOf(useFlagDetails<true>).returns.toEqualTypeOf<FlagEvaluation<boolean>>()
+test('useFlag is typed by its default while no flags are registered', () => {
+  expectTypeOf<ReturnType<typeof useFlag<string, false>>>().toEqualTypeOf<boolean>()
+  expectTypeOf<ReturnType<typeof useFlag<string, 'light'>>>().toEqualTypeOf<string>()
+  expectTypeOf<ReturnType<typeof useFlag<string, 5>>>().toEqualTypeOf<number>()
+  expectTypeOf<ReturnType<typeof useFlag<string, { daily: number }>>>().toEqualTypeOf<{
+    daily: number
+  }>()
+  expectTypeOf<ReturnType<typeof useFlagDetails<string, true>>>().toEqualTypeOf<
+    FlagEvaluation<boolean>
+  >()
+  expectTypeOf(useFlag).parameter(0).toEqualTypeOf<string>()
   // @ts-expect-error a default must be a JSON-typed flag value
   expectTypeOf(useFlag).toBeCallableWith('x', undefined)
 })

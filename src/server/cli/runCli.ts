@@ -3,6 +3,7 @@ import { UsageError } from './CliIo'
 import { runDevCommand } from './runDevCommand'
 import { runFlagSetCommand } from './runFlagSetCommand'
 import { runReportCommand } from './runReportCommand'
+import { runTypegenCommand } from './runTypegenCommand'
 import { usage } from './usage'
 
 /** Runs `vexil <command> …` and resolves with the exit code. Never throws. */
@@ -19,6 +20,8 @@ export async function runCli(args: readonly string[], io: CliIo): Promise<number
         return await runFlagSetCommand(rest.slice(1), io)
       case 'report':
         return await runReportCommand(rest, io)
+      case 'typegen':
+        return runTypegenCommand(rest, io)
       case undefined:
         io.stderr(usage)
         return 2

@@ -10,5 +10,9 @@ export const usage = `Usage:
   vexil report [--server URL]
       Exposures, conversions and z-tests per flag and variant.
 
+  vexil typegen <flags-file> [-o file.d.ts] [--check]
+      Declare the file's flag keys and value types for vexil's hooks (printed without -o).
+      --check exits with 1 when the -o file is missing or out of date.
+
 Environment: VEXIL_SERVER (default http://127.0.0.1:8787), VEXIL_ADMIN_TOKEN.
 `
