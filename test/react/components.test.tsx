@@ -2,6 +2,7 @@ import { render, screen, waitFor } from '@testing-library/react'
 import { afterEach, expect, test, vi } from 'vitest'
 import { createFlagClient, Flag, FlagProvider, Variant } from 'vexil'
 import type { FlagClient } from 'vexil'
+import { TestFlagProvider } from 'vexil/testing'
 import { baseUrl, serveFlags } from '../support/flagService'
 
 const clients: FlagClient[] = []
@@ -95,4 +96,35 @@ test('the components report exposures exactly like the hooks', async () => {
   await screen.findByText('Visa again')
   await waitFor(() => expect(onExposure).toHaveBeenCalledTimes(1))
   expect(onExposure.mock.calls[0]?.[0]).toMatchObject({ 'feature_flag.result.variant': 'visa' })
+})
+
+test('Flag and Variant follow flags set from a test, without a network', () => {
+  function Checkout() {
+    return (
+      <>
+        <Flag name="new-checkout" fallback={<p>Classic checkout</p>}>
+          <p>New checkout</p>
+        </Flag>
+        <Variant
+          flag="checkout-experiment"
+          match={{ paypal: <p>PayPal</p> }}
+          fallback={<p>Card</p>}
+        />
+      </>
+    )
+  }
+  const view = render(
+    <TestFlagProvider flags={{ 'new-checkout': false, 'checkout-experiment': 'card' }}>
+      <Checkout />
+    </TestFlagProvider>,
+  )
+  expect(screen.getByText('Classic checkout')).toBeDefined()
+  expect(screen.getByText('Card')).toBeDefined()
+  view.rerender(
+    <TestFlagProvider flags={{ 'new-checkout': true, 'checkout-experiment': 'paypal' }}>
+      <Checkout />
+    </TestFlagProvider>,
+  )
+  expect(screen.getByText('New checkout')).toBeDefined()
+  expect(screen.getByText('PayPal')).toBeDefined()
 })
