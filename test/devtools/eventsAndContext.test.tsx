@@ -69,7 +69,7 @@ test('the event log keeps the latest 200 events', async () => {
   expect(entries[0]!.textContent).toContain('event-250')
   expect(entries[199]!.textContent).toContain('event-51')
   act(() => devtools().getByRole('button', { name: 'Clear log' }).click())
-  expect(devtools().queryByRole('list', { name: 'Event log' })).toBeNull()
+  await waitFor(() => expect(devtools().queryByRole('list', { name: 'Event log' })).toBeNull())
 })
 
 test('the context editor switches the client to another user', async () => {
@@ -77,7 +77,9 @@ test('the context editor switches the client to another user', async () => {
   const client = newClient()
   await mountDevtools(client)
   act(() => devtools().getByRole('tab', { name: 'Context' }).click())
-  expect(devtools().getByLabelText('Current context').textContent).toContain('"user-1"')
+  await waitFor(() =>
+    expect(devtools().getByLabelText('Current context').textContent).toContain('"user-1"'),
+  )
   const editor = devtools().getByRole('textbox', { name: 'Evaluation context (JSON)' })
   act(() =>
     fireEvent.change(editor, { target: { value: '{"targetingKey": "user-2", "plan": "pro"}' } }),
@@ -85,7 +87,9 @@ test('the context editor switches the client to another user', async () => {
   act(() => devtools().getByRole('button', { name: 'Switch context' }).click())
   await waitFor(() => expect(service.requests).toHaveLength(2))
   expect(service.requests[1]!.body.context).toEqual({ targetingKey: 'user-2', plan: 'pro' })
-  expect(devtools().getByLabelText('Current context').textContent).toContain('"user-2"')
+  await waitFor(() =>
+    expect(devtools().getByLabelText('Current context').textContent).toContain('"user-2"'),
+  )
 })
 
 test('the context editor refuses invalid JSON and non-objects without switching', async () => {
@@ -96,10 +100,12 @@ test('the context editor refuses invalid JSON and non-objects without switching'
   const editor = devtools().getByRole('textbox', { name: 'Evaluation context (JSON)' })
   act(() => fireEvent.change(editor, { target: { value: '{targetingKey: 1' } }))
   act(() => devtools().getByRole('button', { name: 'Switch context' }).click())
-  expect(devtools().getByRole('alert').textContent).toMatch(/^Not valid JSON/)
+  await waitFor(() => expect(devtools().getByRole('alert').textContent).toMatch(/^Not valid JSON/))
   act(() => fireEvent.change(editor, { target: { value: '["user-2"]' } }))
   act(() => devtools().getByRole('button', { name: 'Switch context' }).click())
-  expect(devtools().getByRole('alert').textContent).toMatch(/^A context is a JSON object/)
+  await waitFor(() =>
+    expect(devtools().getByRole('alert').textContent).toMatch(/^A context is a JSON object/),
+  )
   expect(client.getState().context).toEqual({ targetingKey: 'user-1' })
   expect(service.requests).toHaveLength(1)
 })

@@ -44,9 +44,11 @@ test('the switch overrides a boolean flag, and the row is marked as overridden',
   expect(toggle.getAttribute('aria-checked')).toBe('false')
   act(() => toggle.click())
   expect(client.evaluate('new-checkout', false)).toMatchObject({ value: true, source: 'override' })
-  expect(flagRow('new-checkout').getByRole('switch').getAttribute('aria-checked')).toBe('true')
-  expect(flagRow('new-checkout').getByText('Overridden')).toBeDefined()
-  expect(flagFact('new-checkout', 'Served')).toBe('false')
+  await waitFor(() =>
+    expect(flagRow('new-checkout').getByRole('switch').getAttribute('aria-checked')).toBe('true'),
+  )
+  await waitFor(() => expect(flagRow('new-checkout').getByText('Overridden')).toBeDefined())
+  await waitFor(() => expect(flagFact('new-checkout', 'Served')).toBe('false'))
 })
 
 test('the variant picker offers the variants in the flag metadata and forces one', async () => {
@@ -108,8 +110,10 @@ test('a number input overrides a number flag and refuses what is not a number', 
     fireEvent.change(flagRow('max-items').getByRole('spinbutton'), { target: { value: '' } }),
   )
   act(() => flagRow('max-items').getByRole('button', { name: 'Apply max-items' }).click())
-  expect(flagRow('max-items').getByRole('alert').textContent).toBe(
-    'Enter a number. Nothing was applied.',
+  await waitFor(() =>
+    expect(flagRow('max-items').getByRole('alert').textContent).toBe(
+      'Enter a number. Nothing was applied.',
+    ),
   )
   expect(client.evaluate('max-items', 0).value).toBe(12.5)
 })
@@ -140,15 +144,20 @@ test('Reset removes one override and Reset all overrides removes them all', asyn
   await mountDevtools(client)
   act(() => client.setOverride('theme', 'dark'))
   act(() => client.setOverride('max-items', 99))
-  act(() => flagRow('theme').getByRole('button', { name: 'Reset theme' }).click())
+  const resetTheme = await waitFor(() =>
+    flagRow('theme').getByRole('button', { name: 'Reset theme' }),
+  )
+  act(() => resetTheme.click())
   expect(client.evaluate('theme', 'light')).toMatchObject({ value: 'light', source: 'network' })
-  expect(flagRow('theme').queryByText('Overridden')).toBeNull()
+  await waitFor(() => expect(flagRow('theme').queryByText('Overridden')).toBeNull())
   expect(client.evaluate('max-items', 0).value).toBe(99)
   act(() => devtools().getByRole('button', { name: 'Reset all overrides' }).click())
   expect(client.getState().overrides).toEqual({})
-  expect(devtools().getByRole('button', { name: 'Reset all overrides' })).toHaveProperty(
-    'disabled',
-    true,
+  await waitFor(() =>
+    expect(devtools().getByRole('button', { name: 'Reset all overrides' })).toHaveProperty(
+      'disabled',
+      true,
+    ),
   )
 })
 
@@ -157,8 +166,8 @@ test('an override of a flag the service does not know is listed too', async () =
   const client = newClient()
   await mountDevtools(client)
   act(() => client.setOverride('not-on-the-service', { variant: 'b', value: 'two' }))
-  expect(flagFact('not-on-the-service', 'Value')).toBe('"two"')
-  expect(flagFact('not-on-the-service', 'Source')).toBe('override')
+  await waitFor(() => expect(flagFact('not-on-the-service', 'Value')).toBe('"two"'))
+  await waitFor(() => expect(flagFact('not-on-the-service', 'Source')).toBe('override'))
 })
 
 test('Copy share link copies a link that applies the same overrides on another page load', async () => {

@@ -109,7 +109,7 @@ test('the search box narrows the list to matching keys', async () => {
   ).toEqual(['new-checkout'])
   expect(devtools().getByText('1 of 4 flags')).toBeDefined()
   act(() => fireEvent.change(search, { target: { value: 'nothing-like-it' } }))
-  expect(devtools().getByText('No flag matches.')).toBeDefined()
+  await waitFor(() => expect(devtools().getByText('No flag matches.')).toBeDefined())
 })
 
 test('the tabs switch views with the arrow keys', async () => {
@@ -118,11 +118,11 @@ test('the tabs switch views with the arrow keys', async () => {
   const flagsTab = devtools().getByRole('tab', { name: 'Flags' })
   act(() => fireEvent.keyDown(flagsTab, { key: 'ArrowRight' }))
   const eventsTab = devtools().getByRole('tab', { name: 'Events' })
-  expect(eventsTab.getAttribute('aria-selected')).toBe('true')
+  await waitFor(() => expect(eventsTab.getAttribute('aria-selected')).toBe('true'))
   expect(eventsTab.matches(':focus')).toBe(true)
   expect(devtools().getByRole('tabpanel', { name: 'Events' })).toBeDefined()
   act(() => fireEvent.keyDown(eventsTab, { key: 'End' }))
-  expect(devtools().getByRole('tabpanel', { name: 'Context' })).toBeDefined()
+  await waitFor(() => expect(devtools().getByRole('tabpanel', { name: 'Context' })).toBeDefined())
 })
 
 test('an empty service shows that there are no flags yet', async () => {
