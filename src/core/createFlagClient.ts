@@ -2,9 +2,7 @@ import { createStore } from 'zustand/vanilla'
 import { createBackoff } from './backoff'
 import { createEmitter } from './createEmitter'
 import { createReporter } from './createReporter'
-import type { ReporterEvents } from './createReporter'
-import type { TrackingEventDetails } from './events/CollectorEvent'
-import type { FlagClientError } from './FlagClientError'
+import type { FlagClient, FlagClientEvents } from './FlagClient'
 import { createChangeStream } from './createChangeStream'
 import { createRefetchScheduler } from './createRefetchScheduler'
 import type { RefetchOutcome, RefetchRequest } from './createRefetchScheduler'
@@ -12,96 +10,23 @@ import { describeFailure } from './describeFailure'
 import { evaluateFlag } from './evaluateFlag'
 import { fetchBulkEvaluation } from './fetchBulkEvaluation'
 import type { BulkResult, RefetchNotice } from './fetchBulkEvaluation'
+import { browserStorage } from './browserStorage'
 import { createFlagCache } from './flagCache'
-import type { CacheIdentity, StorageLike } from './flagCache'
+import type { CacheIdentity } from './flagCache'
 import { isEqualJson } from './isEqualJson'
 import { emptyFlagMap, mergeFlags } from './mergeFlags'
 import { resolveOptions } from './options'
 import type { FlagClientOptions } from './options'
 import type { EventStreamDescriptor } from './parseEventStreams'
-import type { OverrideLayer } from './overrides/createOverrideLayer'
+import { createLazyOverrides } from './overrides/createLazyOverrides'
 import { readOverride } from './overrides/readOverride'
 import { readBootstrap } from './readBootstrap'
-import { readFlag } from './readFlag'
-import type { FlagDefault, FlagKey, FlagResult } from './register'
+import { changedFlagKeys, readFlag } from './readFlag'
 import { credentialOf, resolveHeaders } from './resolveHeaders'
-import type {
-  EvaluationContext,
-  FlagClientState,
-  FlagEvaluation,
-  FlagMap,
-  FlagValue,
-} from './types'
+import type { EvaluationContext, FlagClientState, FlagMap } from './types'
 import { assertContext } from './validateOptions'
 import { isHidden, isOffline, watchPage } from './watchPage'
 import { warnOnce } from './warnOnce'
-
-export interface FlagClient {
-  /**
-   * Starts fetching flags and following changes. Idempotent; `<FlagProvider>` calls it for you.
-   * Resolves once the first answer (or failure) is in the state; never rejects.
-   */
-  start(): Promise<void>
-  /** Stops all I/O: requests, change stream, timers, page listeners. Values stay; `start()` resumes. */
-  close(): void
-  /**
-   * Evaluates flags for someone else (sign-in, sign-out, an attribute change). Until the answer
-   * arrives, reads keep the previous values (or values cached for the new user) with status
-   * `stale`. The last of several quick changes wins. Resolves when its answer is in.
-   */
-  setContext(context: EvaluationContext): Promise<void>
-  /** Asks the service again now (with `If-None-Match`), also after a fatal error. */
-  refresh(): Promise<void>
-  /**
-   * Reads one flag as the type of `defaultValue`, with the reason for its value.
-   * @example client.evaluate('new-checkout', false).value // boolean
-   */
-  evaluate<Key extends FlagKey, Default extends FlagDefault<Key>>(
-    key: Key,
-    defaultValue: Default,
-  ): FlagEvaluation<FlagResult<Key, Default>>
-  getState(): FlagClientState
-  /** The state before any I/O or cache read: what a server render saw, so hydration matches. */
-  getInitialState(): FlagClientState
-  /** Called after every state change with the new and previous state. Returns an unsubscribe. */
-  subscribe(listener: (state: FlagClientState, previous: FlagClientState) => void): () => void
-  /**
-   * Reports that an evaluation reached the screen. The hooks do this after commit; call it
-   * yourself only outside React. Counted once per flag, variant and user for the page session.
-   */
-  expose(evaluation: FlagEvaluation<FlagValue | undefined>): void
-  /**
-   * Records a conversion for the current user (OpenFeature tracking: an optional numeric `value`
-   * plus custom fields).
-   * @example client.track('checkout-completed', { value: 42.5, currency: 'EUR' })
-   */
-  track(name: string, details?: TrackingEventDetails): void
-  /** Whether overrides apply (the `allowOverrides` option). */
-  readonly allowOverrides: boolean
-  /**
-   * Forces a flag's value on this device until removed; persisted across reloads. Give a value, or
-   * a variant with its value. Throws a TypeError for a value that is not JSON. Does nothing (but
-   * warn in development) when overrides are not allowed. The override layer is a lazy chunk: calls
-   * made before it has loaded (a few milliseconds after the client is created) apply once it has.
-   * @example client.setOverride('checkout-experiment', { variant: 'paypal', value: 'paypal' })
-   */
-  setOverride(key: string, override: FlagValue | { variant: string; value: FlagValue }): void
-  removeOverride(key: string): void
-  clearOverrides(): void
-  /**
-   * Listens to `exposure`, `track`, `change` (flags whose values changed, overrides included) or
-   * `error` (a failed request). Returns an unsubscribe.
-   */
-  on<Type extends keyof FlagClientEvents>(
-    type: Type,
-    listener: (payload: FlagClientEvents[Type]) => void,
-  ): () => void
-}
-
-export interface FlagClientEvents extends ReporterEvents {
-  change: { keys: string[] }
-  error: FlagClientError
-}
 
 /** Notices that arrive this close together cost one refetch. */
 const noticeCoalesceMs = 10
@@ -146,46 +71,13 @@ export function createFlagClient(options: FlagClientOptions): FlagClient {
   const emitter = createEmitter<FlagClientEvents>()
   const reporter = createReporter(config, emitter)
   store.subscribe((state, previous) => {
-    if (state.flags === previous.flags && state.overrides === previous.overrides) return
-    const keys = new Set([
-      ...Object.keys(state.flags),
-      ...Object.keys(previous.flags),
-      ...Object.keys(state.overrides),
-      ...Object.keys(previous.overrides),
-    ])
-    const changed = [...keys].filter((key) => readFlag(state, key) !== readFlag(previous, key))
-    if (changed.length > 0) emitter.emit('change', { keys: changed })
+    const keys = changedFlagKeys(state, previous)
+    if (keys.length > 0) emitter.emit('change', { keys })
   })
-  let overrides: OverrideLayer | undefined
-  const waitingForOverrides: ((layer: OverrideLayer) => void)[] = []
-  // Reads that reach the screen before the layer arrives may be about to be overridden.
-  let exposuresBeforeOverrides: FlagEvaluation<FlagValue | undefined>[] | undefined
-  if (config.allowOverrides) {
-    exposuresBeforeOverrides = []
-    // A lazy chunk, requested at once: production builds that do not opt in never download it.
-    void import('./overrides/createOverrideLayer').then(({ createOverrideLayer }) => {
-      overrides = createOverrideLayer(config, store, config.storage ?? browserStorage())
-      waitingForOverrides.splice(0).forEach((action) => action(overrides!))
-      const held = exposuresBeforeOverrides ?? []
-      exposuresBeforeOverrides = undefined
-      const state = store.getState()
-      for (const evaluation of held) {
-        if (state.overrides[evaluation.key] === undefined) exposeNow(evaluation)
-      }
-    })
-  }
-  function exposeNow(evaluation: FlagEvaluation<FlagValue | undefined>): void {
+  const overrides = createLazyOverrides(config, store, (evaluation) => {
     const { evaluatedContext } = store.getState()
     if (evaluatedContext !== undefined) reporter.expose(evaluation, evaluatedContext)
-  }
-  function withOverrides(action: (layer: OverrideLayer) => void): void {
-    if (overrides) action(overrides)
-    else if (config.allowOverrides) waitingForOverrides.push(action)
-    else
-      warnOnce(
-        'overrides are off, so this call was ignored. Pass allowOverrides: true to enable them.',
-      )
-  }
+  })
 
   let etag = bootstrap?.etag
   let streams: EventStreamDescriptor[] = []
@@ -386,7 +278,7 @@ export function createFlagClient(options: FlagClientOptions): FlagClient {
       stopWatchingPage = watchPage(pageEvents)
       reporter.start()
       if (config.overrides?.fromUrl && config.allowOverrides) {
-        withOverrides((layer) => layer.applyUrlOverrides())
+        overrides.run((layer) => layer.applyUrlOverrides())
       }
       firstAnswer = scheduler.trigger({ bypassBackoff: true })
       followChanges()
@@ -436,10 +328,7 @@ export function createFlagClient(options: FlagClientOptions): FlagClient {
     getState: store.getState,
     getInitialState: store.getInitialState,
     subscribe: store.subscribe,
-    expose(evaluation) {
-      if (exposuresBeforeOverrides) exposuresBeforeOverrides.push(evaluation)
-      else exposeNow(evaluation)
-    },
+    expose: overrides.expose,
     track(name, details = {}) {
       reporter.track(name, details, store.getState().context)
     },
@@ -447,13 +336,13 @@ export function createFlagClient(options: FlagClientOptions): FlagClient {
     allowOverrides: config.allowOverrides,
     setOverride(key, override) {
       const checked = readOverride(key, override)
-      withOverrides((layer) => layer.set(key, checked))
+      overrides.run((layer) => layer.set(key, checked))
     },
     removeOverride(key) {
-      withOverrides((layer) => layer.remove(key))
+      overrides.run((layer) => layer.remove(key))
     },
     clearOverrides() {
-      withOverrides((layer) => layer.clear())
+      overrides.run((layer) => layer.clear())
     },
   }
 }
@@ -471,13 +360,4 @@ function confirmedByNetwork(flags: FlagMap): FlagMap {
 function shortestInactivityDelay(streams: EventStreamDescriptor[]): number {
   const delays = streams.map((stream) => stream.inactivityDelaySec ?? defaultInactivityDelaySec)
   return delays.length > 0 ? Math.min(...delays) : defaultInactivityDelaySec
-}
-
-/** `localStorage` where the host has one that can be used; some browsers throw on access. */
-function browserStorage(): StorageLike | undefined {
-  try {
-    return globalThis.localStorage ?? undefined
-  } catch {
-    return undefined
-  }
 }

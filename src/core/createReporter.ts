@@ -5,7 +5,7 @@ import type { EventQueue } from './events/createEventQueue'
 import type * as DeliveryModule from './events/delivery'
 import type { FeatureEventInput } from './events/toFeatureEvent'
 import type { TrackingEventInput } from './events/toTrackingEvent'
-import { toExposureRecord, toTrackRecord } from './exposureRecords'
+import { exposureKey, toExposureRecord, toTrackRecord } from './exposureRecords'
 import type { ExposureRecord, TrackRecord } from './exposureRecords'
 import { hashString } from './hashString'
 import type { ResolvedOptions } from './options'
@@ -80,11 +80,7 @@ export function createReporter(
       if (evaluation.errorCode === 'PROVIDER_NOT_READY') return
       const forced = evaluation.source === 'override'
       if (exposures.dedupe !== 'none') {
-        const id = JSON.stringify([
-          evaluation.key,
-          evaluation.variant ?? evaluation.value,
-          context.targetingKey ?? null,
-        ])
+        const id = exposureKey(evaluation, context)
         if (seen.has(id)) return
         seen.add(id)
       }

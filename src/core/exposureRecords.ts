@@ -58,3 +58,15 @@ export function toTrackRecord(
   if (typeof details.value === 'number') record.value = details.value
   return record
 }
+
+/** What makes two exposures the same for session deduplication: flag, variant (or value), user. */
+export function exposureKey(
+  evaluation: FlagEvaluation<FlagValue | undefined>,
+  context: EvaluationContext,
+): string {
+  return JSON.stringify([
+    evaluation.key,
+    evaluation.variant ?? evaluation.value,
+    context.targetingKey ?? null,
+  ])
+}

@@ -7,3 +7,18 @@ export function readFlag(
 ): EvaluatedFlag | undefined {
   return state.overrides[key] ?? state.flags[key]
 }
+
+/** The keys whose reads differ between two states, overrides included: what a `change` reports. */
+export function changedFlagKeys(
+  state: Pick<FlagClientState, 'flags' | 'overrides'>,
+  previous: Pick<FlagClientState, 'flags' | 'overrides'>,
+): string[] {
+  if (state.flags === previous.flags && state.overrides === previous.overrides) return []
+  const keys = new Set([
+    ...Object.keys(state.flags),
+    ...Object.keys(previous.flags),
+    ...Object.keys(state.overrides),
+    ...Object.keys(previous.overrides),
+  ])
+  return [...keys].filter((key) => readFlag(state, key) !== readFlag(previous, key))
+}

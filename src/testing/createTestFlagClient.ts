@@ -1,5 +1,12 @@
 import { createStore } from 'zustand/vanilla'
-import { evaluateFlag, readFlag, toExposureRecord, toTrackRecord } from 'vexil/core'
+import {
+  changedFlagKeys,
+  evaluateFlag,
+  exposureKey,
+  readFlag,
+  toExposureRecord,
+  toTrackRecord,
+} from 'vexil/core'
 import type {
   EvaluatedFlag,
   EvaluationContext,
@@ -87,15 +94,8 @@ export function createTestFlagClient(options: TestFlagClientOptions = {}): TestF
   }
 
   store.subscribe((state, previous) => {
-    if (state.flags === previous.flags && state.overrides === previous.overrides) return
-    const keys = new Set([
-      ...Object.keys(state.flags),
-      ...Object.keys(previous.flags),
-      ...Object.keys(state.overrides),
-      ...Object.keys(previous.overrides),
-    ])
-    const changed = [...keys].filter((key) => readFlag(state, key) !== readFlag(previous, key))
-    if (changed.length > 0) emit('change', { keys: changed })
+    const keys = changedFlagKeys(state, previous)
+    if (keys.length > 0) emit('change', { keys })
   })
 
   function replaceServed(next: FlagMap): void {
@@ -142,11 +142,7 @@ export function createTestFlagClient(options: TestFlagClientOptions = {}): TestF
     expose(evaluation) {
       const { evaluatedContext } = store.getState()
       if (evaluatedContext === undefined || evaluation.errorCode === 'PROVIDER_NOT_READY') return
-      const id = JSON.stringify([
-        evaluation.key,
-        evaluation.variant ?? evaluation.value,
-        evaluatedContext.targetingKey ?? null,
-      ])
+      const id = exposureKey(evaluation, evaluatedContext)
       if (seen.has(id)) return
       seen.add(id)
       exposures.push(evaluation)
