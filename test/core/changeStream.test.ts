@@ -167,13 +167,20 @@ describe('reconnecting', () => {
     expect(sources.instances).toHaveLength(attempts + 1)
   })
 
-  test('the stream URL is never written to the console', async () => {
+  test('a stream that cannot be opened is reported without its URL', async () => {
     const warn = vi.spyOn(console, 'warn').mockImplementation(() => {})
     const error = vi.spyOn(console, 'error').mockImplementation(() => {})
-    const { sources } = await connectedClient()
-    sources.live()[0]?.fail()
+    class RefusingEventSource {
+      constructor(url: string) {
+        throw new TypeError(`refused ${url}`)
+      }
+    }
+    await connectedClient(undefined, undefined, {
+      EventSource: RefusingEventSource as unknown as FlagClientOptions['EventSource'],
+    })
     await vi.advanceTimersByTimeAsync(5_000)
     const printed = [...warn.mock.calls, ...error.mock.calls].flat().join(' ')
+    expect(printed).toContain('could not open the change stream')
     expect(printed).not.toContain('secret-token')
   })
 })
