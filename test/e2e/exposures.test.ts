@@ -62,12 +62,15 @@ test('a purchase counts as a conversion for the buyer’s checkout arm', async (
     },
     { timeout: 10_000 },
   )
-  const purchase = demo.shop
-    .collectedEvents()
-    .find((event): event is TrackingEvent => event.kind === 'tracking')
-  expect(purchase).toMatchObject({
-    key: 'purchase',
-    userKey: 'chloe',
-    trackingEventDetails: { value: 89, items: 1 },
+  // The summary counts an event as it is ingested; the events file has it once the append lands.
+  await vi.waitFor(() => {
+    const purchase = demo.shop
+      .collectedEvents()
+      .find((event): event is TrackingEvent => event.kind === 'tracking')
+    expect(purchase).toMatchObject({
+      key: 'purchase',
+      userKey: 'chloe',
+      trackingEventDetails: { value: 89, items: 1 },
+    })
   })
 })
