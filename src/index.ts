@@ -23,6 +23,7 @@ export type {
   FlagVariantValue,
   Register,
   FlagClientState,
+  FlagErrorRecord,
   FlagEvaluation,
   FlagSnapshot,
   FlagSource,
@@ -30,11 +31,14 @@ export type {
   FlagValue,
   HeadersOption,
   JsonValue,
+  PinnedFlag,
   TrackingEventDetails,
   TrackRecord,
 } from 'vexil/core'
 export { Flag } from './react/Flag'
 export type { FlagProps } from './react/Flag'
+export { FlagBoundary } from './react/FlagBoundary'
+export type { FlagBoundaryProps } from './react/FlagBoundary'
 export { FlagProvider } from './react/FlagProvider'
 export type { FlagProviderProps } from './react/FlagProvider'
 export type { ReadOptions } from './react/useExposure'

@@ -44,6 +44,15 @@ export interface FlagClient {
    * @example client.track('checkout-completed', { value: 42.5, currency: 'EUR' })
    */
   track(name: string, details?: TrackingEventDetails): void
+  /**
+   * The render-error kill switch for failures outside render (event handlers, effects): reports
+   * that `flagKey`'s current value failed and pins the flag to the call sites' defaults for the
+   * rest of the page session on this client. Counts the failing variant as exposed, then sends a
+   * flag error event (collector, `onFlagError`, `on('flagError')`), once per flag and session.
+   * `<FlagBoundary>` calls it for errors thrown while rendering.
+   * @example onClick={() => payWithNewFlow().catch((error) => client.reportError('new-checkout', error))}
+   */
+  reportError(flagKey: string, error: unknown): void
   /** Whether overrides apply (the `allowOverrides` option). */
   readonly allowOverrides: boolean
   /**
@@ -57,8 +66,9 @@ export interface FlagClient {
   removeOverride(key: string): void
   clearOverrides(): void
   /**
-   * Listens to `exposure`, `track`, `change` (flags whose values changed, overrides included) or
-   * `error` (a failed request). Returns an unsubscribe.
+   * Listens to `exposure`, `track`, `flagError` (a flag's value failed on screen), `change` (flags
+   * whose reads changed, overrides and pins included) or `error` (a failed request). Returns an
+   * unsubscribe.
    */
   on<Type extends keyof FlagClientEvents>(
     type: Type,

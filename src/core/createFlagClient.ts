@@ -20,6 +20,7 @@ import type { FlagClientOptions } from './options'
 import type { EventStreamDescriptor } from './parseEventStreams'
 import { createLazyOverrides } from './overrides/createLazyOverrides'
 import { readOverride } from './overrides/readOverride'
+import { pinFlag } from './pinFlag'
 import { readBootstrap } from './readBootstrap'
 import { changedFlagKeys, readFlag } from './readFlag'
 import { credentialOf, resolveHeaders } from './resolveHeaders'
@@ -54,6 +55,7 @@ export function createFlagClient(options: FlagClientOptions): FlagClient {
     connection: 'idle',
     evaluatedContext: bootstrap ? config.context : undefined,
     overrides: emptyFlagMap(),
+    pins: emptyFlagMap(),
   }))
   const storage = config.cacheMode === 'disabled' ? undefined : (config.storage ?? browserStorage())
   const cache = storage && createFlagCache(storage, config.cacheTtlMs)
@@ -79,6 +81,7 @@ export function createFlagClient(options: FlagClientOptions): FlagClient {
     if (evaluatedContext !== undefined) reporter.expose(evaluation, evaluatedContext)
   })
 
+  const reportedErrors = new Set<string>()
   let etag = bootstrap?.etag
   let streams: EventStreamDescriptor[] = []
   let running = false
@@ -331,6 +334,18 @@ export function createFlagClient(options: FlagClientOptions): FlagClient {
     expose: overrides.expose,
     track(name, details = {}) {
       reporter.track(name, details, store.getState().context)
+    },
+    reportError(key, error) {
+      if (reportedErrors.has(key)) return
+      reportedErrors.add(key)
+      const state = store.getState()
+      const failing = readFlag(state, key)
+      const evaluation = evaluateFlag(key, failing, state.syncedAt !== undefined, undefined)
+      const pin = pinFlag(failing, error, Date.now())
+      if (pin) store.setState({ pins: Object.assign(emptyFlagMap(), state.pins, { [key]: pin }) })
+      // The failing render never committed, so no hook counted this user as exposed to it.
+      if (state.evaluatedContext !== undefined) overrides.expose(evaluation)
+      reporter.reportError(evaluation, error, state.evaluatedContext ?? state.context)
     },
     on: emitter.on,
     allowOverrides: config.allowOverrides,

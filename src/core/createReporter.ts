@@ -5,8 +5,9 @@ import type { EventQueue } from './events/createEventQueue'
 import type * as DeliveryModule from './events/delivery'
 import type { FeatureEventInput } from './events/toFeatureEvent'
 import type { TrackingEventInput } from './events/toTrackingEvent'
-import { exposureKey, toExposureRecord, toTrackRecord } from './exposureRecords'
-import type { ExposureRecord, TrackRecord } from './exposureRecords'
+import { flagErrorEventKey } from './events/flagErrorEventKey'
+import { exposureKey, toExposureRecord, toFlagErrorRecord, toTrackRecord } from './exposureRecords'
+import type { ExposureRecord, FlagErrorRecord, TrackRecord } from './exposureRecords'
 import { hashString } from './hashString'
 import type { ResolvedOptions } from './options'
 import type { EvaluationContext, FlagEvaluation, FlagValue } from './types'
@@ -14,11 +15,17 @@ import type { EvaluationContext, FlagEvaluation, FlagValue } from './types'
 export interface ReporterEvents {
   exposure: ExposureRecord
   track: TrackRecord
+  flagError: FlagErrorRecord
 }
 
 export interface Reporter {
   expose(evaluation: FlagEvaluation<FlagValue | undefined>, context: EvaluationContext): void
   track(name: string, details: TrackingEventDetails, context: EvaluationContext): void
+  reportError(
+    evaluation: FlagEvaluation<FlagValue | undefined>,
+    error: unknown,
+    context: EvaluationContext,
+  ): void
   start(): void
   close(): void
 }
@@ -28,7 +35,7 @@ type PendingEvent = { feature: FeatureEventInput } | { tracking: TrackingEventIn
 
 /**
  * Turns reads that reached the screen into exposures, counted once per user and variant for the
- * page session, and conversions into tracking events; both go to the callbacks, the client's
+ * page session, and conversions and flag errors into tracking events; all go to the callbacks, the client's
  * listeners and, when `exposures.url` is set, a collector. The collector pipeline is a lazy chunk
  * loaded on start; events raised before it arrives wait in memory with their timestamps.
  */
@@ -36,7 +43,7 @@ export function createReporter(
   config: ResolvedOptions,
   emitter: Emitter<ReporterEvents>,
 ): Reporter {
-  const { exposures = {}, onExposure, onTrack } = config
+  const { exposures = {}, onExposure, onTrack, onFlagError } = config
   const { url } = exposures
   const seen = new Set<string>()
   let delivery: { queue: EventQueue; build: Delivery } | undefined
@@ -104,6 +111,20 @@ export function createReporter(
       const record = toTrackRecord(name, details, context)
       if (onTrack) callSafely(onTrack, record, 'onTrack')
       emitter.emit('track', record)
+    },
+    reportError(evaluation, error, context) {
+      const record = toFlagErrorRecord(evaluation, error, context)
+      // A failure of a forced value says nothing about the variant real users get.
+      if (evaluation.source !== 'override' || exposures.includeOverrides) {
+        const details = {
+          flagKey: evaluation.key,
+          variant: evaluation.variant ?? null,
+          errorType: record['error.type'],
+        }
+        send({ tracking: { name: flagErrorEventKey, details, context, now: Date.now() } })
+      }
+      if (onFlagError) callSafely(onFlagError, record, 'onFlagError')
+      emitter.emit('flagError', record)
     },
     start() {
       running = true

@@ -1,4 +1,5 @@
 import type { TrackingEventDetails } from './events/CollectorEvent'
+import { errorTypeOf } from './pinFlag'
 import type { EvaluationContext, FlagEvaluation, FlagValue, JsonValue } from './types'
 
 /**
@@ -29,6 +30,19 @@ export interface TrackRecord {
   details: TrackingEventDetails
 }
 
+/** A flag whose value failed on screen (`<FlagBoundary>`, `client.reportError`). */
+export interface FlagErrorRecord {
+  'feature_flag.key': string
+  'feature_flag.provider.name': 'vexil'
+  /** The variant that failed; absent when the call site's default was on screen. */
+  'feature_flag.result.variant'?: string
+  'feature_flag.context.id'?: string
+  /** The class name of what was thrown, e.g. `TypeError`; `_OTHER` when it has none. */
+  'error.type': string
+  /** What was thrown, to forward to an error tracker. */
+  error: unknown
+}
+
 /** The OpenTelemetry-shaped record of an exposure, as `onExposure` receives it. */
 export function toExposureRecord(
   evaluation: FlagEvaluation<FlagValue | undefined>,
@@ -41,8 +55,7 @@ export function toExposureRecord(
     'feature_flag.result.reason': evaluation.reason.toLowerCase(),
     'vexil.source': evaluation.source,
   }
-  if (evaluation.variant !== undefined) record['feature_flag.result.variant'] = evaluation.variant
-  if (context.targetingKey !== undefined) record['feature_flag.context.id'] = context.targetingKey
+  addIdentity(record, evaluation.variant, context)
   if (evaluation.errorCode !== undefined) record['error.type'] = evaluation.errorCode.toLowerCase()
   return record
 }
@@ -54,9 +67,35 @@ export function toTrackRecord(
   context: EvaluationContext,
 ): TrackRecord {
   const record: TrackRecord = { 'feature_flag.provider.name': 'vexil', name, details }
-  if (context.targetingKey !== undefined) record['feature_flag.context.id'] = context.targetingKey
+  addIdentity(record, undefined, context)
   if (typeof details.value === 'number') record.value = details.value
   return record
+}
+
+/** The record of a flag error, as `onFlagError` receives it. */
+export function toFlagErrorRecord(
+  evaluation: FlagEvaluation<FlagValue | undefined>,
+  error: unknown,
+  context: EvaluationContext,
+): FlagErrorRecord {
+  const record: FlagErrorRecord = {
+    'feature_flag.key': evaluation.key,
+    'feature_flag.provider.name': 'vexil',
+    'error.type': errorTypeOf(error),
+    error,
+  }
+  addIdentity(record, evaluation.variant, context)
+  return record
+}
+
+/** The variant and the user, under their OpenTelemetry names, when there are any. */
+function addIdentity(
+  record: { 'feature_flag.result.variant'?: string; 'feature_flag.context.id'?: string },
+  variant: string | undefined,
+  context: EvaluationContext,
+): void {
+  if (variant !== undefined) record['feature_flag.result.variant'] = variant
+  if (context.targetingKey !== undefined) record['feature_flag.context.id'] = context.targetingKey
 }
 
 /** What makes two exposures the same for session deduplication: flag, variant (or value), user. */

@@ -2,8 +2,9 @@ export type { EventSourceConstructor, EventSourceLike } from './createChangeStre
 export { createFlagClient } from './createFlagClient'
 export type { FlagClient, FlagClientEvents } from './FlagClient'
 export type { TrackingEventDetails } from './events/CollectorEvent'
-export { exposureKey, toExposureRecord, toTrackRecord } from './exposureRecords'
-export type { ExposureRecord, TrackRecord } from './exposureRecords'
+export { exposureKey, toExposureRecord, toFlagErrorRecord, toTrackRecord } from './exposureRecords'
+export type { ExposureRecord, FlagErrorRecord, TrackRecord } from './exposureRecords'
+export { isPinnable, pinFlag } from './pinFlag'
 export { evaluateFlag } from './evaluateFlag'
 export { FlagClientError } from './FlagClientError'
 export { formatOverrideParam } from './overrides/formatOverrideParam'
@@ -37,5 +38,6 @@ export type {
   JsonObject,
   JsonPrimitive,
   JsonValue,
+  PinnedFlag,
   WidenFlagValue,
 } from './types'

@@ -20,6 +20,9 @@ export function mergeFlags(previous: FlagMap, next: readonly EvaluatedFlag[]): F
   return changed ? merged : previous
 }
 
-export function emptyFlagMap(): FlagMap {
+/** A map by flag key without a prototype, so a key such as `constructor` is just a key. */
+export function emptyFlagMap<Entry extends EvaluatedFlag = EvaluatedFlag>(): Readonly<
+  Record<string, Entry>
+> {
   return Object.create(null)
 }

@@ -1,5 +1,5 @@
 import type { EventSourceConstructor } from './createChangeStream'
-import type { ExposureRecord, TrackRecord } from './exposureRecords'
+import type { ExposureRecord, FlagErrorRecord, TrackRecord } from './exposureRecords'
 import type { StorageLike } from './flagCache'
 import type { FlagSnapshot } from './fetchFlagSnapshot'
 import type { EvaluationContext } from './types'
@@ -122,6 +122,11 @@ export interface FlagClientOptions {
   /** Called for every `client.track(…)`. */
   onTrack?: (record: TrackRecord) => void
   /**
+   * Called once per flag and page session when a flag's value fails (`<FlagBoundary>` caught a
+   * render error, or `client.reportError`), e.g. to forward `record.error` to an error tracker.
+   */
+  onFlagError?: (record: FlagErrorRecord) => void
+  /**
    * Whether local overrides (devtools, share links, `setOverride`) apply. Off in production builds
    * unless set, so a crafted URL or a stale stored override changes nothing for real users.
    * @default process.env.NODE_ENV !== 'production'
@@ -151,6 +156,7 @@ export interface ResolvedOptions {
   exposures: ExposureOptions | undefined
   onExposure: ((record: ExposureRecord) => void) | undefined
   onTrack: ((record: TrackRecord) => void) | undefined
+  onFlagError: ((record: FlagErrorRecord) => void) | undefined
   allowOverrides: boolean
   overrides: { fromUrl?: boolean } | undefined
 }

@@ -80,6 +80,22 @@ export interface EvaluatedFlag {
 /** Every evaluated flag by key. Has no prototype, so a key such as `constructor` is just a key. */
 export type FlagMap = Readonly<Record<string, EvaluatedFlag>>
 
+/**
+ * A flag the render-error kill switch pinned to its call site's default for the rest of the page
+ * session, because the value it replaced failed (`<FlagBoundary>`, `client.reportError`). `variant`
+ * and `source` are those of the value that failed.
+ */
+export interface PinnedFlag extends EvaluatedFlag {
+  readonly value?: undefined
+  readonly reason: 'ERROR'
+  readonly errorCode: 'GENERAL'
+  /** Says what failed, e.g. `pinned to its default after variant "treatment" threw TypeError: …`. */
+  readonly errorDetails: string
+  readonly error: { readonly type: string; readonly message: string }
+  /** When it was pinned, in milliseconds since the epoch. */
+  readonly pinnedAt: number
+}
+
 /** The outcome of reading one flag: the value and why it is that value. Never thrown, always returned. */
 export interface FlagEvaluation<T = FlagValue> {
   key: string
@@ -120,6 +136,8 @@ export interface FlagClientState {
    * the previous values are never counted for the new user.
    */
   evaluatedContext: EvaluationContext | undefined
-  /** Values forced on this device (devtools, share links); they win over every other source. */
+  /** Values forced on this device (devtools, share links); they win over served values. */
   overrides: FlagMap
+  /** Flags pinned to their defaults after they failed; they win over overrides too. */
+  pins: Readonly<Record<string, PinnedFlag>>
 }

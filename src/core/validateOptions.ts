@@ -26,6 +26,7 @@ export function validateOptions(options: FlagClientOptions): void {
     exposures,
     onExposure,
     onTrack,
+    onFlagError,
   } = options
   if (typeof baseUrl !== 'string' || baseUrl.trim() === '') {
     throw optionsError(
@@ -64,6 +65,7 @@ export function validateOptions(options: FlagClientOptions): void {
   }
   assertOptionalFunction('onExposure', onExposure)
   assertOptionalFunction('onTrack', onTrack)
+  assertOptionalFunction('onFlagError', onFlagError)
   if (exposures !== undefined) {
     if (typeof exposures !== 'object' || exposures === null) {
       throw optionsError(

@@ -7,6 +7,7 @@ export type { FlagSnapshot } from './createFlagStore'
 export type { CollectorEvent, FeatureEvent, TrackingEvent } from './collectorEvents'
 export type {
   Comparison,
+  ErrorSummary,
   ConversionSummary,
   ExperimentSummary,
   FlagSummary,

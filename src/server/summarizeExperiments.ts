@@ -1,5 +1,6 @@
+import { flagErrorEventKey } from '../core/events/flagErrorEventKey'
 import { eventTimeMs } from './collectorEvents'
-import type { CollectorEvent } from './collectorEvents'
+import type { CollectorEvent, TrackingEvent } from './collectorEvents'
 import { twoProportionZTest } from './twoProportionZTest'
 
 /** What the summary needs to know about a flag that still exists. */
@@ -27,10 +28,19 @@ export interface ConversionSummary {
   comparison?: Comparison
 }
 
+export interface ErrorSummary {
+  /** Exposed users of this variant who hit an error in it (`reportError`, `<FlagBoundary>`). */
+  users: number
+  rate: number | null
+  /** Against the control variant, where `better` means fewer errors; absent for the control. */
+  comparison?: Comparison
+}
+
 export interface VariantSummary {
   variant: string
   /** Unique users shown this variant. */
   exposures: number
+  errors: ErrorSummary
   conversions: Record<string, ConversionSummary>
 }
 
@@ -51,8 +61,9 @@ export interface ExperimentSummary {
 const significanceLevel = 0.05
 
 /**
- * Exposures and conversions per flag and variant, with a two-proportion z-test of each variant
- * against the control. Exposures served from the code default (`default: true`) are not counted.
+ * Exposures, errors and conversions per flag and variant, with a two-proportion z-test of each
+ * variant against the control. Exposures served from the code default (`default: true`) are not
+ * counted; flag error events count as errors of their flag and variant, never as conversions.
  */
 export function summarizeExperiments(
   events: Iterable<CollectorEvent>,
@@ -63,9 +74,17 @@ export function summarizeExperiments(
   const exposures = new Map<string, Map<string, Map<string, number>>>()
   // user → tracking event key → latest time
   const tracked = new Map<string, Map<string, number>>()
+  // flag → variant → users who hit an error in it
+  const failed = new Map<string, Map<string, Set<string>>>()
   for (const event of events) {
     const time = eventTimeMs(event)
-    if (event.kind === 'tracking') {
+    if (event.kind === 'tracking' && event.key === flagErrorEventKey) {
+      const failure = blamedVariant(event)
+      if (failure) {
+        const byVariant = getOrCreate(failed, failure.flagKey, () => new Map())
+        getOrCreate(byVariant, failure.variant, () => new Set<string>()).add(event.userKey)
+      }
+    } else if (event.kind === 'tracking') {
       const byKey = getOrCreate(tracked, event.userKey, () => new Map<string, number>())
       byKey.set(event.key, Math.max(byKey.get(event.key) ?? -Infinity, time))
     } else if (!event.default) {
@@ -76,7 +95,8 @@ export function summarizeExperiments(
   }
   const flags = [...exposures.keys()].sort().map((key) => {
     const byVariant = exposures.get(key) ?? new Map<string, Map<string, number>>()
-    return summarizeFlag(key, byVariant, tracked, knownFlags.get(key), minSample)
+    const errors = failed.get(key) ?? new Map<string, Set<string>>()
+    return summarizeFlag(key, byVariant, errors, tracked, knownFlags.get(key), minSample)
   })
   return { minSample, significanceLevel, flags }
 }
@@ -84,6 +104,7 @@ export function summarizeExperiments(
 function summarizeFlag(
   key: string,
   byVariant: Map<string, Map<string, number>>,
+  failed: Map<string, Set<string>>,
   tracked: Map<string, Map<string, number>>,
   known: KnownFlag | undefined,
   minSample: number,
@@ -107,12 +128,34 @@ function summarizeFlag(
         }
         return [eventKey, count] as const
       })
-      return [variant, { exposures: users.size, converted: new Map(converted) }]
+      const failedUsers = failed.get(variant)
+      const errors = failedUsers ? [...users.keys()].filter((user) => failedUsers.has(user)) : []
+      return [
+        variant,
+        { exposures: users.size, errors: errors.length, converted: new Map(converted) },
+      ]
     }),
   )
   const controlCounts = control === null ? undefined : counts.get(control)
   const variants = names.map((variant): VariantSummary => {
-    const { exposures, converted } = counts.get(variant) ?? { exposures: 0, converted: new Map() }
+    const { exposures, errors, converted } = counts.get(variant) ?? {
+      exposures: 0,
+      errors: 0,
+      converted: new Map<string, number>(),
+    }
+    const compared = controlCounts && control !== null && variant !== control
+    const errorSummary: ErrorSummary = {
+      users: errors,
+      rate: exposures === 0 ? null : errors / exposures,
+    }
+    if (compared) {
+      errorSummary.comparison = compare(
+        { variant, successes: errors, trials: exposures },
+        { variant: control, successes: controlCounts.errors, trials: controlCounts.exposures },
+        minSample,
+        'lower',
+      )
+    }
     const conversions = Object.fromEntries(
       eventKeys.map((eventKey) => {
         const count = converted.get(eventKey) ?? 0
@@ -120,7 +163,7 @@ function summarizeFlag(
           conversions: count,
           rate: exposures === 0 ? null : count / exposures,
         }
-        if (controlCounts && control !== null && variant !== control) {
+        if (compared) {
           summary.comparison = compare(
             { variant, successes: count, trials: exposures },
             {
@@ -129,12 +172,13 @@ function summarizeFlag(
               trials: controlCounts.exposures,
             },
             minSample,
+            'higher',
           )
         }
         return [eventKey, summary]
       }),
     )
-    return { variant, exposures, conversions }
+    return { variant, exposures, errors: errorSummary, conversions }
   })
   return { key, control, trackingEvents: eventKeys, variants }
 }
@@ -145,7 +189,13 @@ interface Arm {
   trials: number
 }
 
-function compare(arm: Arm, control: Arm, minSample: number): Comparison {
+/** `better` means a higher rate for conversions and a lower one for errors. */
+function compare(
+  arm: Arm,
+  control: Arm,
+  minSample: number,
+  better: 'higher' | 'lower',
+): Comparison {
   const test = twoProportionZTest(arm, control)
   const result = { against: control.variant, z: test?.z ?? null, pValue: test?.pValue ?? null }
   const small = [arm, control].filter(({ trials }) => trials < minSample)
@@ -166,9 +216,16 @@ function compare(arm: Arm, control: Arm, minSample: number): Comparison {
   }
   return {
     ...result,
-    verdict: test.z > 0 ? 'better' : 'worse',
+    verdict: test.z > 0 === (better === 'higher') ? 'better' : 'worse',
     reason: `p = ${p} < ${significanceLevel}`,
   }
+}
+
+/** The flag and variant a flag error event blames; none when the default was on screen. */
+function blamedVariant(event: TrackingEvent): { flagKey: string; variant: string } | undefined {
+  const { flagKey, variant } = event.trackingEventDetails ?? {}
+  if (typeof flagKey !== 'string' || typeof variant !== 'string') return undefined
+  return { flagKey, variant }
 }
 
 function getOrCreate<K, V>(map: Map<K, V>, key: K, create: () => V): V {

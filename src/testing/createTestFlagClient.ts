@@ -3,8 +3,10 @@ import {
   changedFlagKeys,
   evaluateFlag,
   exposureKey,
+  pinFlag,
   readFlag,
   toExposureRecord,
+  toFlagErrorRecord,
   toTrackRecord,
 } from 'vexil/core'
 import type {
@@ -14,6 +16,7 @@ import type {
   FlagClientError,
   FlagClientEvents,
   FlagClientState,
+  FlagErrorRecord,
   FlagEvaluation,
   FlagKey,
   FlagMap,
@@ -60,6 +63,8 @@ export interface TestFlagClient extends FlagClient {
   /** Evaluations that reached the screen, once per flag, variant and user, as the client counts them. */
   readonly exposures: readonly FlagEvaluation<FlagValue | undefined>[]
   readonly tracked: readonly TrackedEvent[]
+  /** Flag errors (`<FlagBoundary>`, `reportError`), once per flag, as the client reports them. */
+  readonly flagErrors: readonly FlagErrorRecord[]
 }
 
 /**
@@ -82,15 +87,27 @@ export function createTestFlagClient(options: TestFlagClientOptions = {}): TestF
     connection: 'idle',
     evaluatedContext: undefined,
     overrides: noFlags,
+    pins: Object.create(null),
   }
   const store = createStore<FlagClientState>()(() => showStatus(base, served, status, error))
   const listeners = new Map<keyof FlagClientEvents, Set<(payload: never) => void>>()
   const seen = new Set<string>()
   const exposures: FlagEvaluation<FlagValue | undefined>[] = []
   const tracked: TrackedEvent[] = []
+  const flagErrors: FlagErrorRecord[] = []
 
   function emit<Type extends keyof FlagClientEvents>(type: Type, payload: FlagClientEvents[Type]) {
     listeners.get(type)?.forEach((listener) => listener(payload as never))
+  }
+
+  function expose(evaluation: FlagEvaluation<FlagValue | undefined>): void {
+    const { evaluatedContext } = store.getState()
+    if (evaluatedContext === undefined || evaluation.errorCode === 'PROVIDER_NOT_READY') return
+    const id = exposureKey(evaluation, evaluatedContext)
+    if (seen.has(id)) return
+    seen.add(id)
+    exposures.push(evaluation)
+    emit('exposure', toExposureRecord(evaluation, evaluatedContext))
   }
 
   store.subscribe((state, previous) => {
@@ -139,19 +156,24 @@ export function createTestFlagClient(options: TestFlagClientOptions = {}): TestF
     getState: store.getState,
     getInitialState: store.getInitialState,
     subscribe: store.subscribe,
-    expose(evaluation) {
-      const { evaluatedContext } = store.getState()
-      if (evaluatedContext === undefined || evaluation.errorCode === 'PROVIDER_NOT_READY') return
-      const id = exposureKey(evaluation, evaluatedContext)
-      if (seen.has(id)) return
-      seen.add(id)
-      exposures.push(evaluation)
-      emit('exposure', toExposureRecord(evaluation, evaluatedContext))
-    },
+    expose,
     track(name, details = {}) {
       const { context: current } = store.getState()
       tracked.push({ name, details, context: current })
       emit('track', toTrackRecord(name, details, current))
+    },
+    reportError(key, error) {
+      const state = store.getState()
+      if (flagErrors.some((record) => record['feature_flag.key'] === key)) return
+      const failing = readFlag(state, key)
+      const evaluation = evaluateFlag(key, failing, state.syncedAt !== undefined, undefined)
+      const pin = pinFlag(failing, error, Date.now())
+      if (pin)
+        store.setState({ pins: Object.assign(Object.create(null), state.pins, { [key]: pin }) })
+      expose(evaluation)
+      const record = toFlagErrorRecord(evaluation, error, state.evaluatedContext ?? state.context)
+      flagErrors.push(record)
+      emit('flagError', record)
     },
     on(type, listener) {
       const set = listeners.get(type) ?? new Set()
@@ -197,5 +219,6 @@ export function createTestFlagClient(options: TestFlagClientOptions = {}): TestF
     },
     exposures,
     tracked,
+    flagErrors,
   }
 }

@@ -170,21 +170,21 @@ async function gzipBytes(
 }
 
 // The whole public surface loaded up front, including SSE change streams, the persisted cache and
-// SSR bootstrap, exposures, overrides, Suspense and the Flag/Variant components (4.4 kB before
-// all that arrived). Raise a budget only on purpose, with the growth in
-// the change note.
-test('vexil with its React bindings and zustand loads under 9.8 kB gzipped', async ({
+// SSR bootstrap, exposures, overrides, Suspense, the Flag/Variant components and the render-error
+// kill switch (4.4 kB before all that arrived; the kill switch added 0.8 kB). Raise a budget only
+// on purpose, with the growth in the change note.
+test('vexil with its React bindings and zustand loads under 10.5 kB gzipped', async ({
   annotate,
 }) => {
   const { initial } = await gzipBytes("export * from 'vexil'")
   await annotate(`vexil: ${initial} bytes gzipped up front`)
-  expect(initial).toBeLessThan(9_800)
+  expect(initial).toBeLessThan(10_500)
 })
 
-test('vexil/core with zustand loads under 8.6 kB gzipped', async ({ annotate }) => {
+test('vexil/core with zustand loads under 9.1 kB gzipped', async ({ annotate }) => {
   const { initial } = await gzipBytes("export * from 'vexil/core'")
   await annotate(`vexil/core: ${initial} bytes gzipped up front`)
-  expect(initial).toBeLessThan(8_600)
+  expect(initial).toBeLessThan(9_100)
 })
 
 test('the exposure delivery pipeline is a lazy chunk under 4 kB gzipped', async ({ annotate }) => {

@@ -1,6 +1,7 @@
 import { act, render, screen } from '@testing-library/react'
 import { afterEach, expect, test, vi } from 'vitest'
 import {
+  FlagBoundary,
   FlagClientError,
   FlagProvider,
   useFlag,
@@ -194,4 +195,34 @@ test('an override wins over the served value until it is removed', () => {
   expect(screen.getByRole('button', { name: 'Pay in one click' })).toBeDefined()
   act(() => client.removeOverride('new-checkout'))
   expect(screen.getByRole('button', { name: 'Proceed to payment' })).toBeDefined()
+})
+
+test('a test client records what FlagBoundary reports and pins the flag', async () => {
+  vi.spyOn(console, 'error').mockImplementation(() => {})
+  function NewCheckout() {
+    if (useFlag('new-checkout', false)) throw new TypeError('price is undefined')
+    return <p>Classic checkout</p>
+  }
+  const client = createTestFlagClient({
+    flags: { 'new-checkout': { value: true, variant: 'treatment' } },
+    context: { targetingKey: 'user-1' },
+  })
+  render(
+    <FlagProvider client={client}>
+      <FlagBoundary flag="new-checkout">
+        <NewCheckout />
+      </FlagBoundary>
+    </FlagProvider>,
+  )
+  expect(await screen.findByText('Classic checkout')).toBeTruthy()
+  expect(client.flagErrors).toEqual([
+    expect.objectContaining({
+      'feature_flag.key': 'new-checkout',
+      'feature_flag.result.variant': 'treatment',
+      'error.type': 'TypeError',
+    }),
+  ])
+  expect(client.exposures.map(({ variant }) => variant)).toContain('treatment')
+  act(() => client.setFlag('new-checkout', { value: true, variant: 'treatment' }))
+  expect(screen.getByText('Classic checkout')).toBeTruthy()
 })
