@@ -73,6 +73,11 @@ export function createEventRecorder(client: FlagClient): EventRecorder {
       const variantValues = variantValuesOf(snapshot.variantValues, client.getState().flags)
       record('change', keys.join(', '), { changedAt, variantValues })
     }),
+    client.on('flagError', (flagError) => {
+      const { 'feature_flag.key': key, 'feature_flag.result.variant': variant } = flagError
+      const parts = ['flag error', key, variant, flagError['error.type']]
+      record('error', parts.filter((part) => part !== undefined).join(' · '))
+    }),
     client.on('error', (error) => record('error', `${error.code}: ${error.message}`)),
   ]
 

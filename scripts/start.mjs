@@ -1,5 +1,6 @@
-// `npm start`: the dev flag server with the demo's flags file, and the demo on Vite's dev server.
-// Both run from the TypeScript sources through Vite, so a fresh clone needs no build first.
+// `npm start`: the dev flag server with the demo's flags file and guarded rollouts, simulated
+// shoppers that drive those rollouts, and the demo on Vite's dev server. All run from the
+// TypeScript sources through Vite, so a fresh clone needs no build first.
 import { relative } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { createServer, runnerImport } from 'vite'
@@ -13,8 +14,15 @@ const { module: devServerModule } = await runnerImport(fromRoot('src/server/inde
   logLevel: 'error',
 })
 const { createDevServer, FlagFileError } = devServerModule
+const { module: shoppersModule } = await runnerImport(
+  fromRoot('examples/shop/simulateShoppers.ts'),
+  {
+    configFile: false,
+    logLevel: 'error',
+  },
+)
 
-const flagServer = createDevServer({ flagsFile, port: flagPort })
+const flagServer = createDevServer({ flagsFile, port: flagPort, rolloutCheckIntervalMs: 1000 })
 let flagUrl
 try {
   ;({ url: flagUrl } = await flagServer.listen())
@@ -32,6 +40,11 @@ try {
   process.exit(1)
 }
 
+const shoppers =
+  process.env.VEXIL_SHOPPERS === '0'
+    ? undefined
+    : shoppersModule.simulateShoppers({ flagServerUrl: flagUrl })
+
 const demo = await createServer({ configFile: fromRoot('examples/shop/vite.config.ts') })
 await demo.listen()
 const demoUrl = new URL(
@@ -48,6 +61,13 @@ console.log(`
   Edit ${shownFlagsFile} and the open page follows, or flip the kill switch:
     curl -X POST ${flagUrl}/admin/flags/recommendations -d '{"state":"DISABLED"}'
   Exposures and conversions per variant: ${flagUrl}/v1/data/summary
+
+  Guarded rollouts (${relative(process.cwd(), fromRoot('examples/shop/flags.rollouts.json'))}):
+  ${shoppers ? 'simulated shoppers drive them' : 'no simulated shoppers (VEXIL_SHOPPERS=0)'}.
+  "express-checkout" is healthy and advances to 100 %; "shipping-estimate" breaks for carts with
+  a gift card and is rolled back. Watch the lines below, the devtools, or:
+    curl ${flagUrl}/admin/rollouts     (the audit log: ${flagUrl}/admin/audit)
+  To replay the story from the start: rm -rf examples/shop/.vexil
   Stop with Ctrl-C.
 `)
 
@@ -55,6 +75,7 @@ let stopping = false
 async function stop() {
   if (stopping) return
   stopping = true
+  shoppers?.stop()
   await Promise.allSettled([demo.close(), flagServer.close()])
   process.exit(0)
 }

@@ -89,3 +89,78 @@ export const LongEventLog: Story = {
     },
   ],
 }
+
+const rollout = (state: string, step: number, percent: number, reason: string) => ({
+  rolloutState: state,
+  rolloutStep: step,
+  rolloutSteps: 5,
+  rolloutPercent: percent,
+  rolloutVariant: 'treatment',
+  rolloutReason: reason,
+})
+
+export const RolloutInEachState: Story = {
+  args: {
+    client: storyClient([
+      {
+        key: 'checkout-redesign',
+        value: true,
+        variant: 'treatment',
+        reason: 'SPLIT',
+        metadata: rollout('advancing', 2, 10, 'Healthy for 24 h: the next step is due at 14:00.'),
+      },
+      {
+        key: 'search-ranking-v2',
+        value: false,
+        variant: 'control',
+        reason: 'SPLIT',
+        metadata: rollout('holding', 3, 25, 'Waiting for 200 exposed users per variant.'),
+      },
+      {
+        key: 'one-click-pay',
+        value: false,
+        variant: 'control',
+        reason: 'SPLIT',
+        metadata: rollout(
+          'rolled-back',
+          0,
+          0,
+          'Errors in treatment rose to 4.1 % (control 0.3 %).',
+        ),
+      },
+      {
+        key: 'new-onboarding',
+        value: true,
+        variant: 'treatment',
+        reason: 'STATIC',
+        metadata: rollout('complete', 5, 100, 'Every step passed: ready to remove the flag.'),
+      },
+    ]),
+  },
+  loaders: [({ args }) => started(args.client)],
+}
+
+export const PinnedAfterAnError: Story = {
+  args: { client: storyClient(thirtyFlags) },
+  loaders: [
+    async ({ args }) => {
+      const client = await started(args.client)
+      client.reportError(
+        thirtyFlags[1]!.key,
+        new TypeError("Cannot read properties of undefined (reading 'total')"),
+      )
+    },
+  ],
+}
+
+export const ExpiredFlags: Story = {
+  args: {
+    client: storyClient([
+      { key: 'holiday-banner', value: true, metadata: { expires: '2025-01-06', owner: 'growth' } },
+      { key: 'legacy-search', value: false, metadata: { expires: '2025-06-30T12:00:00Z' } },
+      { key: 'new-pricing', value: 'v2', metadata: { expires: '2999-12-31', owner: 'billing' } },
+      { key: 'beta-export', value: true, metadata: { expires: 'after the beta', owner: 'data' } },
+    ]),
+  },
+  loaders: [({ args }) => started(args.client)],
+}

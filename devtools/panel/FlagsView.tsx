@@ -1,4 +1,5 @@
 import { useId, useState } from 'react'
+import { readFlag } from 'vexil/core'
 import type { EvaluatedFlag, FlagClient } from 'vexil/core'
 import type { EventRecorder } from '../createEventRecorder'
 import { FlagRow } from './FlagRow'
@@ -14,22 +15,27 @@ const filters = {
 
 type Filter = keyof typeof filters
 
-/** Every flag the client knows (served and overridden), searchable, with override controls. */
+/** Every flag the client knows (served, overridden, pinned), searchable, with override controls. */
 export function FlagsView({ client, recorder }: { client: FlagClient; recorder: EventRecorder }) {
-  const { flags, overrides } = useClientState(client)
+  const state = useClientState(client)
+  const { flags, overrides, pins } = state
   const events = useRecordedEvents(recorder)
   const [search, setSearch] = useState('')
   const [filter, setFilter] = useState<Filter>('all')
   const explanationId = useId()
+  // Kill dates are days apart: the time the view opened is precise enough, and keeps renders pure.
+  const [openedAt] = useState(Date.now)
   const allowed = client.allowOverrides
 
-  const keys = [...new Set([...Object.keys(flags), ...Object.keys(overrides)])].sort()
+  const keys = [
+    ...new Set([...Object.keys(flags), ...Object.keys(overrides), ...Object.keys(pins)]),
+  ].sort()
   const query = search.trim().toLowerCase()
   const shown = keys.filter((key) => {
     if (query !== '' && !key.toLowerCase().includes(query)) return false
     if (filter === 'overridden') return overrides[key] !== undefined
     if (filter === 'exposed') return events.exposed.has(key)
-    if (filter === 'errors') return flags[key]?.errorCode !== undefined
+    if (filter === 'errors') return pins[key] !== undefined || flags[key]?.errorCode !== undefined
     return true
   })
   const overrideCount = Object.keys(overrides).length
@@ -93,7 +99,10 @@ export function FlagsView({ client, recorder }: { client: FlagClient; recorder: 
               client={client}
               served={flags[key] as EvaluatedFlag | undefined}
               override={overrides[key] as EvaluatedFlag | undefined}
+              pin={pins[key]}
+              current={readFlag(state, key)}
               exposed={events.exposed.has(key)}
+              now={openedAt}
               changedAt={events.changedAt.get(key)}
               seenVariants={events.variantValues.get(key)}
               disabledBecause={allowed ? undefined : explanationId}

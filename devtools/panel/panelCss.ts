@@ -97,6 +97,7 @@ export const panelCss = `
 .badge { font-size: 11px; border-radius: 999px; padding: 1px 8px; border: 1px solid var(--vexil-border); }
 .badge-override { border-color: var(--vexil-override); color: var(--vexil-override); font-weight: 600; }
 .badge-exposed { color: var(--vexil-accent); border-color: var(--vexil-accent); }
+.badge-warning { color: var(--vexil-danger); border-color: var(--vexil-danger); font-weight: 600; }
 .facts { display: flex; flex-wrap: wrap; gap: 4px 16px; margin: 6px 0; }
 .facts dd { overflow-wrap: anywhere; max-height: 6em; overflow: auto; }
 .override { display: flex; flex-wrap: wrap; gap: 8px; align-items: flex-start; border: none; margin: 0; padding: 0; min-width: 0; }

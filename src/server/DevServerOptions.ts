@@ -1,4 +1,4 @@
-import { dirname, join, resolve } from 'node:path'
+import { basename, dirname, extname, join, resolve } from 'node:path'
 
 /** Where the server reports what it does. Errors go to stderr by default. */
 export interface DevServerLogger {
@@ -36,6 +36,24 @@ export interface DevServerOptions {
    */
   eventsLog?: string
   /**
+   * JSON file that remembers, per flag, since when it has been served in its current form, so
+   * `vexil report --stale` can tell how long a flag has been fully rolled out; kept across runs.
+   * @default '<flags file directory>/.vexil/flag-history.json'
+   */
+  historyFile?: string
+  /**
+   * JSON file of guarded rollout plans (see the README's "Guarded rollouts"), watched like the
+   * flag file. No file means no rollouts.
+   * @default `flags.rollouts.json` next to `flags.json` (for `x.yaml`: `x.rollouts.json`)
+   */
+  rolloutsFile?: string
+  /**
+   * How often running rollouts are checked. They are also checked right after the collector
+   * accepts events for their flag, so a failing treatment is rolled back without waiting.
+   * @default 5000
+   */
+  rolloutCheckIntervalMs?: number
+  /**
    * Exposures each arm of an experiment needs before the summary gives a verdict.
    * @default 1000
    */
@@ -61,6 +79,9 @@ export interface ResolvedDevServerOptions {
   adminToken: string | undefined
   auditLog: string
   eventsLog: string
+  historyFile: string
+  rolloutsFile: string
+  rolloutCheckIntervalMs: number
   minSample: number
   keepAliveMs: number
   reloadDebounceMs: number
@@ -86,6 +107,13 @@ export function resolveDevServerOptions(options: DevServerOptions): ResolvedDevS
   if (!Number.isInteger(minSample) || minSample < 1) {
     throw new TypeError(`[vexil] \`minSample\` must be a positive integer, got ${minSample}.`)
   }
+  const rolloutCheckIntervalMs = options.rolloutCheckIntervalMs ?? 5000
+  if (!Number.isInteger(rolloutCheckIntervalMs) || rolloutCheckIntervalMs < 1) {
+    throw new TypeError(
+      `[vexil] \`rolloutCheckIntervalMs\` must be a positive integer, got ${rolloutCheckIntervalMs}.`,
+    )
+  }
+  const rolloutsName = `${basename(flagsFile, extname(flagsFile))}.rollouts.json`
   return {
     flagsFile,
     host: options.host ?? '127.0.0.1',
@@ -93,6 +121,9 @@ export function resolveDevServerOptions(options: DevServerOptions): ResolvedDevS
     adminToken: options.adminToken || undefined,
     auditLog: resolve(options.auditLog ?? join(stateDirectory, 'audit.jsonl')),
     eventsLog: resolve(options.eventsLog ?? join(stateDirectory, 'events.jsonl')),
+    historyFile: resolve(options.historyFile ?? join(stateDirectory, 'flag-history.json')),
+    rolloutsFile: resolve(options.rolloutsFile ?? join(dirname(flagsFile), rolloutsName)),
+    rolloutCheckIntervalMs,
     minSample,
     keepAliveMs: options.keepAliveMs ?? 15_000,
     reloadDebounceMs: options.reloadDebounceMs ?? 50,

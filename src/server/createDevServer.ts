@@ -14,6 +14,9 @@ import type { DevServerOptions } from './DevServerOptions'
 import { FlagFileError } from './FlagFileError'
 import { jsonLinesFile } from './jsonLinesFile'
 import { parseFlagFile } from './parseFlagFile'
+import { createRolloutEngine } from './rollout/createRolloutEngine'
+import type { RolloutEngine } from './rollout/createRolloutEngine'
+import { startFlagHygiene } from './stale/startFlagHygiene'
 import { watchFile } from './watchFile'
 
 export interface DevServer {
@@ -45,6 +48,7 @@ export function createDevServer(options: DevServerOptions): DevServer {
   let stop: (() => Promise<void>) | undefined
   let store: FlagStore | undefined
   let streams: EventStreamHub | undefined
+  let rollouts: RolloutEngine | undefined
   let lastText: string | undefined
   let reloading = Promise.resolve()
 
@@ -82,6 +86,7 @@ export function createDevServer(options: DevServerOptions): DevServer {
           `[vexil] reloaded ${name}: ${changed.map((key) => `"${key}"`).join(', ')} changed.`,
         )
       }
+      await rollouts?.flagsChanged()
     } catch (error) {
       if (!(error instanceof FlagFileError)) throw error
       logger.error(
@@ -104,13 +109,25 @@ export function createDevServer(options: DevServerOptions): DevServer {
     )
     const collector = createEventCollector(jsonLinesFile(resolved.eventsLog))
     await collector.load()
+    const auditLog = jsonLinesFile(resolved.auditLog)
+    const rolloutEngine = createRolloutEngine({
+      ...resolved,
+      store: flagStore,
+      collector,
+      auditLog,
+      checkIntervalMs: resolved.rolloutCheckIntervalMs,
+    })
+    await rolloutEngine.load()
+    const hygiene = await startFlagHygiene(flagStore, resolved.historyFile, logger, name)
     let origin = ''
     const context: DevServerContext = {
       options: resolved,
       store: flagStore,
       streams: hub,
-      auditLog: jsonLinesFile(resolved.auditLog),
+      auditLog,
+      rollouts: rolloutEngine,
       collector,
+      history: hygiene.history,
       originOf: (request) => {
         const host = request.headers.host
         return host && /^[\w.:[\]-]+$/.test(host) ? `http://${host}` : origin
@@ -129,16 +146,19 @@ export function createDevServer(options: DevServerOptions): DevServer {
     origin = `http://${host}:${port}`
     store = flagStore
     streams = hub
+    rollouts = rolloutEngine
+    const stopRollouts = rolloutEngine.run()
     const unwatch = watchFile(flagsFile, resolved.reloadDebounceMs, () => {
       reloading = reloading.then(reloadNow)
     })
-    stop = () => {
+    stop = async () => {
       unwatch()
+      await stopRollouts()
       hub.close()
       return new Promise<void>((resolve) => {
         httpServer.close(() => resolve())
         httpServer.closeAllConnections()
-      })
+      }).then(() => hygiene.stop())
     }
     return { url: origin, port }
   }

@@ -4,6 +4,8 @@ import type { FlagDefinitionFile, FlagState } from './flagDefinition'
 import { loadTrustedFlagdStorage } from './loadFlagdStorage'
 import type { FlagdStorage } from './loadFlagdStorage'
 import type { ParsedFlagFile } from './parseFlagFile'
+import { applyRolloutSplit } from './rollout/applyRolloutSplit'
+import type { RolloutSplit } from './rollout/RolloutPlan'
 
 /** What an admin change can set; the flag file itself is never written. */
 export interface FlagChange {
@@ -20,6 +22,10 @@ export interface FlagStore {
   /** The flags as served: the file with admin changes applied. */
   flags(): ReadonlyMap<string, FeatureFlag>
   flag(key: string): FeatureFlag | undefined
+  /** The served flags as flagd definitions (`$ref`s unresolved): what `flags()` evaluates. */
+  servedFile(): FlagDefinitionFile
+  /** The flag file as last read, without admin changes or rollouts. */
+  file(): FlagDefinitionFile
   /** Changes whenever a served flag changes; sent in SSE `refetchEvaluation` events. */
   configEtag(): string
   /** Unix seconds of the last change. */
@@ -27,6 +33,11 @@ export interface FlagStore {
   /** Serves a new version of the file. Admin changes to flags the edit touched are dropped. */
   replaceFile(parsed: ParsedFlagFile): { changed: string[]; droppedChanges: string[] }
   changeFlag(key: string, change: FlagChange): { before: FlagSnapshot; after: FlagSnapshot }
+  /**
+   * Serves a guarded rollout's split of the flag (its targeting becomes the split), or with
+   * `undefined` the file's targeting again. Lasts across edits of the file.
+   */
+  setRollout(key: string, split: RolloutSplit | undefined): string[]
   subscribe(listener: (changed: string[]) => void): () => void
 }
 
@@ -38,14 +49,17 @@ interface AppliedChange extends FlagChange {
 export function createFlagStore(initial: ParsedFlagFile, now = () => Date.now()): FlagStore {
   let file = initial.file
   let storage: FlagdStorage = initial.storage
+  let served = initial.file
   let etag = `"${hashText(JSON.stringify(file))}"`
   let modified = Math.floor(now() / 1000)
   const applied = new Map<string, AppliedChange>()
+  const rollouts = new Map<string, RolloutSplit>()
   const listeners = new Set<(changed: string[]) => void>()
 
   function serve(next: FlagdStorage, effective: FlagDefinitionFile): string[] {
     const changed = changedKeys(storage.getFlags(), next.getFlags())
     storage = next
+    served = effective
     if (changed.length === 0) return changed
     etag = `"${hashText(JSON.stringify(effective))}"`
     modified = Math.floor(now() / 1000)
@@ -54,14 +68,18 @@ export function createFlagStore(initial: ParsedFlagFile, now = () => Date.now())
   }
 
   function rebuild(parsed?: ParsedFlagFile): string[] {
-    if (applied.size === 0 && parsed) return serve(parsed.storage, parsed.file)
-    const effective = applyChanges(file, applied)
+    if (applied.size === 0 && rollouts.size === 0 && parsed) {
+      return serve(parsed.storage, parsed.file)
+    }
+    const effective = applyChanges(file, applied, rollouts)
     return serve(loadTrustedFlagdStorage(effective), effective)
   }
 
   return {
     flags: () => storage.getFlags(),
     flag: (key) => storage.getFlag(key),
+    servedFile: () => served,
+    file: () => file,
     configEtag: () => etag,
     lastModified: () => modified,
     replaceFile(parsed) {
@@ -93,6 +111,11 @@ export function createFlagStore(initial: ParsedFlagFile, now = () => Date.now())
       rebuild()
       return { before, after: snapshot(storage.getFlag(key) ?? flag) }
     },
+    setRollout(key, split) {
+      if (split) rollouts.set(key, split)
+      else if (!rollouts.delete(key)) return []
+      return rebuild()
+    },
     subscribe(listener) {
       listeners.add(listener)
       return () => listeners.delete(listener)
@@ -107,6 +130,7 @@ export function snapshot(flag: FeatureFlag): FlagSnapshot {
 function applyChanges(
   file: FlagDefinitionFile,
   applied: ReadonlyMap<string, AppliedChange>,
+  rollouts: ReadonlyMap<string, RolloutSplit>,
 ): FlagDefinitionFile {
   const flags = { ...file.flags }
   for (const [key, change] of applied) {
@@ -117,6 +141,10 @@ function applyChanges(
       ...(change.state && { state: change.state }),
       ...(change.defaultVariant !== undefined && { defaultVariant: change.defaultVariant }),
     }
+  }
+  for (const [key, split] of rollouts) {
+    const definition = flags[key]
+    if (definition) flags[key] = applyRolloutSplit(definition, split, file.$evaluators ?? {})
   }
   return { ...file, flags }
 }

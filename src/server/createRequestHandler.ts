@@ -8,8 +8,10 @@ import {
   handleBulkEvaluation,
   handleSingleEvaluation,
 } from './handleOfrepEvaluation'
+import { handleRollouts } from './handleRollouts'
 import { HttpError, httpError } from './HttpError'
 import { sendJson } from './sendJson'
+import { handleStaleFlags } from './stale/handleStaleFlags'
 
 type Handler = (
   request: IncomingMessage,
@@ -32,8 +34,10 @@ const routes: Route[] = [
   },
   { path: /^\/admin\/flags\/([^/]+)$/, methods: { POST: handleFlagChange } },
   { path: /^\/admin\/audit$/, methods: { GET: handleAuditLog } },
+  { path: /^\/admin\/rollouts$/, methods: { GET: handleRollouts } },
   { path: /^\/v1\/data\/collector$/, methods: { POST: handleCollector } },
   { path: /^\/v1\/data\/summary$/, methods: { GET: handleSummary } },
+  { path: /^\/v1\/data\/stale$/, methods: { GET: handleStaleFlags } },
 ]
 
 /** Routes a request; every failure becomes a JSON answer, never a crash. */

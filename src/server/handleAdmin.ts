@@ -1,6 +1,6 @@
 import { timingSafeEqual } from 'node:crypto'
 import type { IncomingMessage, ServerResponse } from 'node:http'
-import type { AuditRecord } from './auditRecord'
+import type { AuditRecord, FlagChangeRecord } from './auditRecord'
 import type { DevServerContext } from './DevServerContext'
 import { httpError } from './HttpError'
 import { parseFlagChange } from './parseFlagChange'
@@ -43,7 +43,7 @@ export async function handleAuditLog(
   sendJson(response, 200, { records: await server.auditLog.readAll() })
 }
 
-function requireAdminToken(request: IncomingMessage, server: DevServerContext): void {
+export function requireAdminToken(request: IncomingMessage, server: DevServerContext): void {
   const token = server.options.adminToken
   if (token === undefined) return
   const expected = Buffer.from(`Bearer ${token}`)
@@ -54,6 +54,6 @@ function requireAdminToken(request: IncomingMessage, server: DevServerContext): 
   })
 }
 
-function describe(snapshot: AuditRecord['before']): string {
+function describe(snapshot: FlagChangeRecord['before']): string {
   return `${snapshot.state}, default variant ${JSON.stringify(snapshot.defaultVariant)}`
 }

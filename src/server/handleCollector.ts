@@ -20,6 +20,8 @@ export async function handleCollector(
   if (!parsed.ok) throw httpError(400, parsed.problem)
   const { events, rejected } = readCollectorBody(parsed.value)
   const ingestedContentCount = await server.collector.ingest(events)
+  // Before answering, so a failing treatment is already rolled back when the sender hears back.
+  await server.rollouts.eventsIngested(events)
   for (const { index, problem } of rejected) {
     server.options.logger.error(`[vexil] collector: dropped events[${index}]: ${problem}`)
   }

@@ -2,6 +2,7 @@ import { findTargetedVariants } from './findTargetedVariants'
 import { isJsonObject } from './flagDefinition'
 import type { FlagDefinitionFile, JsonObject, JsonValue } from './flagDefinition'
 import { resolveEvaluatorReferences } from './resolveEvaluatorReferences'
+import { findExpiresProblem } from './stale/parseExpires'
 
 /**
  * Checks what flagd's schema cannot say clearly, one message per problem, each naming its flag.
@@ -34,6 +35,8 @@ function findFlagProblems(flag: JsonValue, evaluators: JsonObject): string[] {
   if (flag.state !== 'ENABLED' && flag.state !== 'DISABLED') {
     problems.push(`"state" must be "ENABLED" or "DISABLED", not ${describe(flag.state)}`)
   }
+  const expiresProblem = findExpiresProblem(flag.metadata)
+  if (expiresProblem) problems.push(expiresProblem)
   const { variants } = flag
   if (!isJsonObject(variants) || Object.keys(variants).length === 0) {
     problems.push(`"variants" must be an object with at least one variant`)

@@ -137,7 +137,9 @@ test('vexil report prints exposures and conversions per variant as a table', asy
   expect(await runCli(['report'], io)).toBe(0)
   expect(output.stdout).toContain('checkout-experiment (control: control)')
   expect(output.stdout).toContain('event "purchase"')
-  const lines = output.stdout.split('\n')
+  const all = output.stdout.split('\n')
+  // The conversion table comes after the flag's health table.
+  const lines = all.slice(all.indexOf('  event "purchase"'))
   expect(lines.find((line) => line.trim().startsWith('variant'))).toMatch(
     /variant\s+exposed\s+converted\s+rate\s+z\s+p-value\s+verdict/,
   )

@@ -1,7 +1,8 @@
 import { useState } from 'react'
-import { useTrack, useVariant } from 'vexil'
+import { Flag, FlagBoundary, useTrack, useVariant } from 'vexil'
 import { formatPrice } from './products'
 import type { Product } from './products'
+import { ShippingEstimate } from './ShippingEstimate'
 
 const payLabels: Record<string, string> = {
   control: 'Pay with card',
@@ -16,8 +17,8 @@ export function Cart({ items, onCheckedOut }: { items: readonly Product[]; onChe
   const [lastOrder, setLastOrder] = useState<number>()
   const total = items.reduce((sum, item) => sum + item.price, 0)
 
-  function pay() {
-    track('purchase', { value: total, items: items.length })
+  function pay(express = false) {
+    track('purchase', { value: total, items: items.length, express })
     setLastOrder(total)
     onCheckedOut()
   }
@@ -26,6 +27,12 @@ export function Cart({ items, onCheckedOut }: { items: readonly Product[]; onChe
     <section aria-labelledby="cart-title" className="cart">
       <h2 id="cart-title">Cart</h2>
       <p>Checkout experiment arm: {variant ?? 'not assigned yet'}</p>
+      {/* A guarded rollout (flags.rollouts.json); without the flag, the cart shows no estimate. */}
+      <FlagBoundary flag="shipping-estimate" fallback={null}>
+        <Flag name="shipping-estimate">
+          <ShippingEstimate items={items} />
+        </Flag>
+      </FlagBoundary>
       {items.length === 0 ? (
         <p>
           {lastOrder === undefined
@@ -42,9 +49,14 @@ export function Cart({ items, onCheckedOut }: { items: readonly Product[]; onChe
             ))}
           </ul>
           <p>Total: {formatPrice(total)}</p>
-          <button type="button" className="pay" onClick={pay}>
+          <button type="button" className="pay" onClick={() => pay()}>
             {payLabels[variant ?? 'control'] ?? payLabels.control}
           </button>
+          <Flag name="express-checkout">
+            <button type="button" className="pay express" onClick={() => pay(true)}>
+              Express checkout
+            </button>
+          </Flag>
         </>
       )}
     </section>

@@ -1,6 +1,6 @@
-import type { ExperimentSummary, FlagSummary } from '../summarizeExperiments'
+import type { Comparison, ExperimentSummary, FlagSummary } from '../summarizeExperiments'
 
-/** The summary as plain-text tables, one per flag and tracking event. */
+/** The summary as plain-text tables: per flag, its health, then one table per tracking event. */
 export function formatSummary(summary: ExperimentSummary): string {
   if (summary.flags.length === 0) {
     return 'No exposures collected yet. Point the SDK at this server and use some flags.\n'
@@ -11,32 +11,51 @@ export function formatSummary(summary: ExperimentSummary): string {
 
 function formatFlag(flag: FlagSummary): string {
   const title = `${flag.key}${flag.control ? ` (control: ${flag.control})` : ''}\n`
-  if (flag.trackingEvents.length === 0) {
-    const rows = flag.variants.map(({ variant, exposures }) => [variant, String(exposures)])
-    return title + formatTable([['variant', 'exposed'], ...rows]) + '  (no tracking events yet)\n'
-  }
-  return (
-    title +
-    flag.trackingEvents
-      .map((eventKey) => {
-        const rows = flag.variants.map(({ variant, exposures, conversions }) => {
-          const result = conversions[eventKey]
-          const comparison = result?.comparison
-          return [
-            variant,
-            String(exposures),
-            String(result?.conversions ?? 0),
-            result?.rate == null ? '-' : `${(result.rate * 100).toFixed(2)}%`,
-            comparison?.z == null ? '' : comparison.z.toFixed(3),
-            comparison?.pValue == null ? '' : comparison.pValue.toPrecision(3),
-            comparison ? (comparison.verdict ?? `none: ${comparison.reason}`) : '',
-          ]
-        })
-        const head = ['variant', 'exposed', 'converted', 'rate', 'z', 'p-value', 'verdict']
-        return `  event "${eventKey}"\n` + formatTable([head, ...rows])
-      })
-      .join('')
-  )
+  const conversions =
+    flag.trackingEvents.length === 0
+      ? '  (no tracking events yet)\n'
+      : flag.trackingEvents.map((eventKey) => formatConversions(flag, eventKey)).join('')
+  return title + formatHealth(flag) + conversions
+}
+
+function formatHealth(flag: FlagSummary): string {
+  const rows = flag.variants.map(({ variant, exposures, errors }) => [
+    variant,
+    String(exposures),
+    String(errors.users),
+    formatRate(errors.rate),
+    ...formatComparison(errors.comparison),
+  ])
+  const head = ['variant', 'exposed', 'errors', 'error rate', 'z', 'p-value', 'verdict']
+  return '  health ("better" means fewer errors)\n' + formatTable([head, ...rows])
+}
+
+function formatConversions(flag: FlagSummary, eventKey: string): string {
+  const rows = flag.variants.map(({ variant, exposures, conversions }) => {
+    const result = conversions[eventKey]
+    return [
+      variant,
+      String(exposures),
+      String(result?.conversions ?? 0),
+      formatRate(result?.rate ?? null),
+      ...formatComparison(result?.comparison),
+    ]
+  })
+  const head = ['variant', 'exposed', 'converted', 'rate', 'z', 'p-value', 'verdict']
+  return `  event "${eventKey}"\n` + formatTable([head, ...rows])
+}
+
+function formatRate(rate: number | null): string {
+  return rate === null ? '-' : `${(rate * 100).toFixed(2)}%`
+}
+
+/** The z, p-value and verdict cells; empty for the control, which has nothing to compare with. */
+function formatComparison(comparison: Comparison | undefined): string[] {
+  return [
+    comparison?.z == null ? '' : comparison.z.toFixed(3),
+    comparison?.pValue == null ? '' : comparison.pValue.toPrecision(3),
+    comparison ? (comparison.verdict ?? `none: ${comparison.reason}`) : '',
+  ]
 }
 
 function formatTable(rows: string[][]): string {

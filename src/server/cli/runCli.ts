@@ -3,6 +3,7 @@ import { UsageError } from './CliIo'
 import { runDevCommand } from './runDevCommand'
 import { runFlagSetCommand } from './runFlagSetCommand'
 import { runReportCommand } from './runReportCommand'
+import { runRolloutCommand } from './runRolloutCommand'
 import { runTypegenCommand } from './runTypegenCommand'
 import { usage } from './usage'
 
@@ -20,6 +21,8 @@ export async function runCli(args: readonly string[], io: CliIo): Promise<number
         return await runFlagSetCommand(rest.slice(1), io)
       case 'report':
         return await runReportCommand(rest, io)
+      case 'rollout':
+        return await runRolloutCommand(rest, io)
       case 'typegen':
         return runTypegenCommand(rest, io)
       case undefined:

@@ -13,6 +13,8 @@ export async function runDevCommand(args: readonly string[], io: CliIo): Promise
     'audit-log': { type: 'string' },
     'events-log': { type: 'string' },
     'min-sample': { type: 'string' },
+    rollouts: { type: 'string' },
+    'rollout-check-interval': { type: 'string' },
   })
   if (positionals.length > 1) {
     throw new UsageError(`vexil dev serves one flags file, got ${positionals.length}`)
@@ -21,6 +23,12 @@ export async function runDevCommand(args: readonly string[], io: CliIo): Promise
   if (port > 65535) throw new UsageError(`--port must be at most 65535, not ${port}`)
   const minSample = integerOption('min-sample', values['min-sample'], 1000)
   if (minSample < 1) throw new UsageError('--min-sample must be at least 1')
+  const checkInterval = integerOption(
+    'rollout-check-interval',
+    values['rollout-check-interval'],
+    5000,
+  )
+  if (checkInterval < 1) throw new UsageError('--rollout-check-interval must be at least 1 (ms)')
   const server = createDevServer({
     flagsFile: positionals[0] ?? 'flags.json',
     port,
@@ -29,6 +37,8 @@ export async function runDevCommand(args: readonly string[], io: CliIo): Promise
     auditLog: values['audit-log'],
     eventsLog: values['events-log'],
     minSample,
+    rolloutsFile: values.rollouts,
+    rolloutCheckIntervalMs: checkInterval,
     logger: {
       info: (message) => io.stdout(`${message}\n`),
       error: (message) => io.stderr(`${message}\n`),

@@ -5,7 +5,7 @@ import { join } from 'node:path'
 import type { Browser, Page } from 'playwright-core'
 import { inject } from 'vitest'
 import { createDevServer } from 'vexil/server'
-import type { CollectorEvent, ExperimentSummary } from 'vexil/server'
+import type { AuditRecord, CollectorEvent, ExperimentSummary, RolloutStatus } from 'vexil/server'
 import { shopDirectory } from './buildShopDemo'
 import { serveDirectory } from './serveDirectory'
 
@@ -25,6 +25,14 @@ export interface ShopDemo {
   flagServerUrl: string
   /** A temporary copy of examples/shop/flags.json that the server watches; tests may edit it. */
   flagsFile: string
+  /** Saves the rollouts file (a copy of examples/shop/flags.rollouts.json) with `edit` applied. */
+  editRollouts(
+    edit: (file: { rollouts: Record<string, Record<string, unknown>> }) => void,
+  ): Promise<void>
+  /** Where every guarded rollout stands (`GET /admin/rollouts`). */
+  rollouts(): Promise<RolloutStatus[]>
+  /** The audit log, oldest first. */
+  audit(): Promise<AuditRecord[]>
   /** What the flag server logged, and the errors of opened pages, for failure messages. */
   logs: string[]
   /**
@@ -66,6 +74,8 @@ export async function startShopDemo({
   const directory = mkdtempSync(join(tmpdir(), 'vexil-shop-'))
   const flagsFile = join(directory, 'flags.json')
   copyFileSync(join(shopDirectory, 'flags.json'), flagsFile)
+  const rolloutsFile = join(directory, 'flags.rollouts.json')
+  copyFileSync(join(shopDirectory, 'flags.rollouts.json'), rolloutsFile)
   const eventsLog = join(directory, 'events.jsonl')
   const logs: string[] = []
   const flagServer = createDevServer({
@@ -111,6 +121,19 @@ export async function startShopDemo({
       const file = JSON.parse(readFileSync(flagsFile, 'utf8')) as FlagFile
       edit(file)
       await writeFile(flagsFile, `${JSON.stringify(file, null, 2)}\n`)
+    },
+    async editRollouts(edit) {
+      const file = JSON.parse(readFileSync(rolloutsFile, 'utf8')) as {
+        rollouts: Record<string, Record<string, unknown>>
+      }
+      edit(file)
+      await writeFile(rolloutsFile, `${JSON.stringify(file, null, 2)}\n`)
+    },
+    async rollouts() {
+      return ((await request('/admin/rollouts')) as { rollouts: RolloutStatus[] }).rollouts
+    },
+    async audit() {
+      return ((await request('/admin/audit')) as { records: AuditRecord[] }).records
     },
     async setFlag(key, change) {
       await request(`/admin/flags/${key}`, {
