@@ -1,8 +1,8 @@
 import { readFile } from 'node:fs/promises'
 import { createServer } from 'node:http'
 import type { AddressInfo } from 'node:net'
-import { relative } from 'node:path'
 import { createEventCollector } from './createEventCollector'
+import { displayPath } from './displayPath'
 import { createEventStreamHub } from './createEventStreamHub'
 import type { EventStreamHub } from './createEventStreamHub'
 import { createFlagStore } from './createFlagStore'
@@ -43,7 +43,7 @@ export interface DevServer {
 export function createDevServer(options: DevServerOptions): DevServer {
   const resolved = resolveDevServerOptions(options)
   const { flagsFile, logger } = resolved
-  const name = relative(process.cwd(), flagsFile) || flagsFile
+  const name = displayPath(flagsFile)
   let started: Promise<{ url: string; port: number }> | undefined
   let stop: (() => Promise<void>) | undefined
   let store: FlagStore | undefined

@@ -1,9 +1,7 @@
-import { extname, relative } from 'node:path'
-import { parse as parseYaml } from 'yaml'
 import type { FlagDefinitionFile } from './flagDefinition'
-import { FlagFileError } from './FlagFileError'
 import { loadFlagdStorage } from './loadFlagdStorage'
 import type { FlagdStorage } from './loadFlagdStorage'
+import { fileProblems, readFileContent } from './readFileContent'
 import { asFlagDefinitionFile, validateFlagFile } from './validateFlagFile'
 
 export interface ParsedFlagFile {
@@ -16,15 +14,7 @@ export interface ParsedFlagFile {
  * serve it. Throws a `FlagFileError` that names the file, each bad flag and its problem.
  */
 export function parseFlagFile(text: string, path: string): ParsedFlagFile {
-  const name = displayName(path)
-  const isYaml = /^\.ya?ml$/i.test(extname(path))
-  let parsed: unknown
-  try {
-    parsed = isYaml ? parseYaml(text) : JSON.parse(text)
-  } catch (error) {
-    const message = error instanceof Error ? error.message : String(error)
-    throw new FlagFileError(`${name}: not valid ${isYaml ? 'YAML' : 'JSON'}: ${message}`)
-  }
+  const parsed = readFileContent(text, path)
   const problems = validateFlagFile(parsed)
   if (problems.length === 0) {
     const file = asFlagDefinitionFile(parsed)
@@ -32,14 +22,5 @@ export function parseFlagFile(text: string, path: string): ParsedFlagFile {
     if (loaded.ok) return { file, storage: loaded.storage }
     problems.push(...loaded.problems)
   }
-  throw new FlagFileError(
-    problems.length === 1
-      ? `${name}: ${problems[0]}`
-      : `${name}: ${problems.length} problems:\n${problems.map((problem) => `  - ${problem}`).join('\n')}`,
-  )
-}
-
-function displayName(path: string): string {
-  const fromHere = relative(process.cwd(), path)
-  return fromHere && !fromHere.startsWith('..') ? fromHere : path
+  throw fileProblems(path, problems)
 }

@@ -1,10 +1,8 @@
-import { extname } from 'node:path'
-import { parse as parseYaml } from 'yaml'
 import { isJsonObject } from '../flagDefinition'
 import type { FlagDefinitionFile } from '../flagDefinition'
-import { FlagFileError } from '../FlagFileError'
+import { displayPath } from '../displayPath'
+import { fileProblems, readFileContent } from '../readFileContent'
 import { describeValue } from './describeValue'
-import { displayPath } from './displayPath'
 import { readRolloutPlan } from './readRolloutPlan'
 import type { RolloutPlan } from './RolloutPlan'
 
@@ -18,15 +16,7 @@ export function parseRolloutFile(
   flags: FlagDefinitionFile,
   flagsFile: string,
 ): Map<string, RolloutPlan> {
-  const name = displayPath(path)
-  const isYaml = /^\.ya?ml$/i.test(extname(path))
-  let parsed: unknown
-  try {
-    parsed = isYaml ? parseYaml(text) : JSON.parse(text)
-  } catch (error) {
-    const message = error instanceof Error ? error.message : String(error)
-    throw new FlagFileError(`${name}: not valid ${isYaml ? 'YAML' : 'JSON'}: ${message}`)
-  }
+  const parsed = readFileContent(text, path)
   const plans = new Map<string, RolloutPlan>()
   const problems: string[] = []
   if (!isJsonObject(parsed) || !isJsonObject(parsed.rollouts)) {
@@ -53,9 +43,5 @@ export function parseRolloutFile(
     }
   }
   if (problems.length === 0) return plans
-  throw new FlagFileError(
-    problems.length === 1
-      ? `${name}: ${problems[0]}`
-      : `${name}: ${problems.length} problems:\n${problems.map((problem) => `  - ${problem}`).join('\n')}`,
-  )
+  throw fileProblems(path, problems)
 }
