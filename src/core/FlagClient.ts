@@ -52,7 +52,7 @@ export interface FlagClient {
    * `<FlagBoundary>` calls it for errors thrown while rendering.
    * @example onClick={() => payWithNewFlow().catch((error) => client.reportError('new-checkout', error))}
    */
-  reportError(flagKey: string, error: unknown): void
+  reportError(flagKey: FlagKey, error: unknown): void
   /** Whether overrides apply (the `allowOverrides` option). */
   readonly allowOverrides: boolean
   /**

@@ -1,11 +1,11 @@
 import { Component } from 'react'
 import type { ReactNode } from 'react'
 import { isPinnable, readFlag } from 'vexil/core'
-import type { FlagClient } from 'vexil/core'
+import type { FlagClient, FlagKey } from 'vexil/core'
 
 interface PinOnErrorProps {
   client: FlagClient
-  flag: string
+  flag: FlagKey
   children?: ReactNode
 }
 

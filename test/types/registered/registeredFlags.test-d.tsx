@@ -1,6 +1,6 @@
 // Type tests, checked by `tsc -p test/types/registered` (part of `npm run typecheck`).
 import { expectTypeOf } from 'vitest'
-import { createFlagClient, useFlag, useFlagDetails, useVariant } from 'vexil'
+import { createFlagClient, FlagBoundary, useFlag, useFlagDetails, useVariant } from 'vexil'
 import type { FlagEvaluation, FlagKey } from 'vexil'
 
 type Experiment = 'control' | 'visa' | 'paypal'
@@ -15,7 +15,8 @@ export function RegisteredKeysAreTheOnlyKeys() {
   useFlagDetails('old-checkout', false)
   // @ts-expect-error and by variant reads
   useVariant('old-checkout')
-  return null
+  // @ts-expect-error and by the render-error kill switch
+  return <FlagBoundary flag="old-checkout">{null}</FlagBoundary>
 }
 
 export function ReadsReturnTheRegisteredType() {
@@ -47,4 +48,6 @@ export function theClientIsTypedTheSameWay() {
   client.evaluate('old-checkout', false)
   // @ts-expect-error a wrong default type
   client.evaluate('max-items', '10')
+  // @ts-expect-error an unknown key cannot be reported either
+  client.reportError('old-checkout', new Error('boom'))
 }
