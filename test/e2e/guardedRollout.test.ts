@@ -1,4 +1,4 @@
-import { expect, test } from 'vitest'
+import { expect, test, vi } from 'vitest'
 import { simulateShoppers } from '../../examples/shop/simulateShoppers'
 import { contextOf, users } from '../../examples/shop/src/users'
 import type { AuditRecord, RolloutRecord } from 'vexil/server'
@@ -35,11 +35,55 @@ async function rolloutStory(shop: ShopDemo, flag: string): Promise<RolloutRecord
   return records.filter((record) => record.plan === plan)
 }
 
+/** A demo user the flag server gives `variant` of `flag`; fails when none is. */
+async function firstUserIn(shop: ShopDemo, flag: string, variant: string): Promise<string> {
+  for (const user of users) {
+    if ((await shop.variantsFor(contextOf(user)))[flag] === variant) return user.id
+  }
+  throw new Error(`no demo user gets "${variant}" of "${flag}"; change the rollout's steps`)
+}
+
 async function rolloutOf(shop: ShopDemo, flag: string) {
   const rollout = (await shop.rollouts()).find((status) => status.flag === flag)
   if (!rollout) throw new Error(`no rollout of "${flag}"`)
   return rollout
 }
+
+test('a shopper whose cart crashes the new variant gets the old cart, a pinned flag and one error report', async () => {
+  const { shop, browser } = demo
+  const treated = await firstUserIn(shop, 'shipping-estimate', 'on')
+  const page = await shop.open(browser, { user: treated })
+  await page.getByRole('button', { name: 'Add Stovetop kettle to cart' }).click()
+  await page.getByText(/^Shipping estimate: €/).waitFor()
+
+  await page.getByRole('button', { name: 'Add Gift card to cart' }).click()
+  await page.getByText('Gift card: €').waitFor()
+  expect(await page.getByText(/^Shipping estimate/).count()).toBe(0)
+  expect(shop.logs.filter((line) => line.startsWith('[page]'))).toEqual([])
+  await page.keyboard.press('Control+Shift+F')
+  await page.getByRole('dialog').waitFor()
+  await page.getByText('Pinned to default').waitFor()
+  await page.goto('about:blank') // pagehide sends what is queued
+
+  await vi.waitFor(
+    () =>
+      expect(
+        shop
+          .collectedEvents()
+          .filter((event) => event.kind === 'tracking' && event.key === 'vexil.flag_error'),
+      ).toEqual([
+        expect.objectContaining({
+          userKey: treated,
+          trackingEventDetails: {
+            flagKey: 'shipping-estimate',
+            variant: 'on',
+            errorType: 'TypeError',
+          },
+        }),
+      ]),
+    { timeout: 10_000 },
+  )
+})
 
 test('a broken variant is rolled back on the simulated shoppers’ errors, and the open page shows the default without a reload', async ({
   annotate,
@@ -57,11 +101,7 @@ test('a broken variant is rolled back on the simulated shoppers’ errors, and t
   await expect
     .poll(async () => (await rolloutOf(shop, 'shipping-estimate')).percent, { timeout: 5000 })
     .toBe(50)
-  let treated: string | undefined
-  for (const user of users) {
-    if ((await shop.variantsFor(contextOf(user)))['shipping-estimate'] === 'on') treated = user.id
-  }
-  if (!treated) throw new Error('no demo user is in the 50 % of "shipping-estimate"; change steps')
+  const treated = await firstUserIn(shop, 'shipping-estimate', 'on')
 
   const page = await shop.open(browser, { user: treated })
   await page.getByRole('button', { name: 'Add Stovetop kettle to cart' }).click()
@@ -111,11 +151,9 @@ test('a healthy rollout walks through every step to 100 %, and the open page gai
   await expect
     .poll(async () => (await rolloutOf(shop, 'express-checkout')).steps, { timeout: 5000 })
     .toEqual([10, 25, 50, 100])
-  let control: string | undefined
-  for (const user of users) {
-    if ((await shop.variantsFor(contextOf(user)))['express-checkout'] === 'off') control = user.id
-  }
-  const page = await shop.open(browser, { user: control })
+  const page = await shop.open(browser, {
+    user: await firstUserIn(shop, 'express-checkout', 'off'),
+  })
   await page.getByRole('button', { name: 'Add Burr grinder to cart' }).click()
   await page.getByText(/^Total: /).waitFor()
   await page.getByText('Flags ready (streaming)').waitFor()
