@@ -2,25 +2,12 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterEach, describe, expect, test } from 'vitest'
-import type { CliIo } from '../../src/server/cli/CliIo'
+import { terminal } from './terminal'
 import { runCli } from '../../src/server/cli/runCli'
 import { closeDevServers, evaluateAll, postJson, startDevServer } from './devServerHarness'
 import { shopFlags } from './flagFixtures'
 
 afterEach(closeDevServers)
-
-function terminal(env: Record<string, string> = {}) {
-  let stopRequested: () => void = () => {}
-  const output = { stdout: '', stderr: '' }
-  const io: CliIo = {
-    stdout: (text) => (output.stdout += text),
-    stderr: (text) => (output.stderr += text),
-    env,
-    fetch: (input, init) => fetch(input, init),
-    untilStopped: () => new Promise((resolve) => (stopRequested = resolve)),
-  }
-  return { io, output, stop: () => stopRequested() }
-}
 
 describe('usage errors', () => {
   test.each([

@@ -1,6 +1,6 @@
 import { afterEach, expect, test } from 'vitest'
 import type { CollectorEvent, ExperimentSummary } from 'vexil/server'
-import type { CliIo } from '../../src/server/cli/CliIo'
+import { terminal } from './terminal'
 import { runCli } from '../../src/server/cli/runCli'
 import { closeDevServers, postJson, startDevServer } from './devServerHarness'
 import { shopFlags } from './flagFixtures'
@@ -72,16 +72,9 @@ async function summary(url: string): Promise<ExperimentSummary> {
 }
 
 async function report(url: string): Promise<string> {
-  let stdout = ''
-  const io: CliIo = {
-    stdout: (text) => (stdout += text),
-    stderr: (text) => (stdout += text),
-    env: { VEXIL_SERVER: url },
-    fetch: (input, init) => fetch(input, init),
-    untilStopped: () => Promise.resolve(),
-  }
+  const { io, output } = terminal({ VEXIL_SERVER: url })
   expect(await runCli(['report'], io)).toBe(0)
-  return stdout
+  return output.stdout
 }
 
 test('the error-rate z-test against the control matches a hand computation', async () => {

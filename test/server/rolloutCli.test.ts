@@ -1,5 +1,5 @@
 import { afterEach, expect, test } from 'vitest'
-import type { CliIo } from '../../src/server/cli/CliIo'
+import { terminal } from './terminal'
 import { runCli } from '../../src/server/cli/runCli'
 import { closeDevServers } from './devServerHarness'
 import {
@@ -14,18 +14,6 @@ afterEach(async () => {
   await closeDevServers()
   removePlanDirectories()
 })
-
-function terminal(env: Record<string, string> = {}) {
-  const output = { stdout: '', stderr: '' }
-  const io: CliIo = {
-    stdout: (text) => (output.stdout += text),
-    stderr: (text) => (output.stderr += text),
-    env,
-    fetch: (input, init) => fetch(input, init),
-    untilStopped: () => new Promise(() => {}),
-  }
-  return { io, output }
-}
 
 const plans = {
   'new-checkout': checkoutPlan({ minSample: 1000, minDwell: '10m' }),

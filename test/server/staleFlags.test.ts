@@ -4,7 +4,7 @@ import { join } from 'node:path'
 import { afterEach, describe, expect, test } from 'vitest'
 import { FlagFileError } from 'vexil/server'
 import type { CollectorEvent, StaleFlagsReport } from 'vexil/server'
-import type { CliIo } from '../../src/server/cli/CliIo'
+import { terminal } from './terminal'
 import { runCli } from '../../src/server/cli/runCli'
 import type { FlagDefinition, FlagDefinitionFile } from '../../src/server/flagDefinition'
 import { findFullRollout } from '../../src/server/stale/findFullRollout'
@@ -109,14 +109,7 @@ async function staleFlags(url: string, query = ''): Promise<StaleFlagsReport> {
 }
 
 async function vexil(args: string[]) {
-  const output = { stdout: '', stderr: '' }
-  const io: CliIo = {
-    stdout: (text) => (output.stdout += text),
-    stderr: (text) => (output.stderr += text),
-    env: {},
-    fetch: (input, init) => fetch(input, init),
-    untilStopped: () => Promise.resolve(),
-  }
+  const { io, output } = terminal()
   return { exitCode: await runCli(args, io), ...output }
 }
 

@@ -4,7 +4,7 @@ import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import ts from 'typescript'
 import { afterEach, beforeEach, describe, expect, test } from 'vitest'
-import type { CliIo } from '../../src/server/cli/CliIo'
+import { terminal } from './terminal'
 import { runCli } from '../../src/server/cli/runCli'
 import type { FlagDefinitionFile, JsonValue } from '../../src/server/flagDefinition'
 import { flagValueType } from '../../src/server/typegen/flagValueType'
@@ -77,18 +77,6 @@ beforeEach(() => {
 afterEach(() => {
   rmSync(directory, { recursive: true, force: true })
 })
-
-function terminal() {
-  const output = { stdout: '', stderr: '' }
-  const io: CliIo = {
-    stdout: (text) => (output.stdout += text),
-    stderr: (text) => (output.stderr += text),
-    env: {},
-    fetch: (input, init) => fetch(input, init),
-    untilStopped: () => new Promise(() => {}),
-  }
-  return { io, output }
-}
 
 function writeFlagsFile(content: unknown, name = 'flags.json'): string {
   const path = join(directory, name)
