@@ -40,10 +40,24 @@ try {
   process.exit(1)
 }
 
-const shoppers =
-  process.env.VEXIL_SHOPPERS === '0'
-    ? undefined
-    : shoppersModule.simulateShoppers({ flagServerUrl: flagUrl })
+// Simulated shoppers until every rollout has settled (complete or rolled back), so a demo left
+// running does not grow its events file for nothing.
+let shopping
+if (process.env.VEXIL_SHOPPERS !== '0') {
+  const shoppers = shoppersModule.simulateShoppers({ flagServerUrl: flagUrl })
+  shopping = setInterval(async () => {
+    try {
+      await shoppers.tick()
+      const { rollouts } = await (await fetch(`${flagUrl}/admin/rollouts`)).json()
+      if (rollouts.every(({ state }) => state === 'complete' || state === 'rolled-back')) {
+        clearInterval(shopping)
+        console.log('[shoppers] every rollout has settled; the simulated shoppers went home.')
+      }
+    } catch (error) {
+      console.error(`[shoppers] ${error.message}`)
+    }
+  }, 1500)
+}
 
 const demo = await createServer({ configFile: fromRoot('examples/shop/vite.config.ts') })
 await demo.listen()
@@ -63,7 +77,7 @@ console.log(`
   Exposures and conversions per variant: ${flagUrl}/v1/data/summary
 
   Guarded rollouts (${relative(process.cwd(), fromRoot('examples/shop/flags.rollouts.json'))}):
-  ${shoppers ? 'simulated shoppers drive them' : 'no simulated shoppers (VEXIL_SHOPPERS=0)'}.
+  ${shopping ? 'simulated shoppers drive them' : 'no simulated shoppers (VEXIL_SHOPPERS=0)'}.
   "express-checkout" is healthy and advances to 100 %; "shipping-estimate" breaks for carts with
   a gift card and is rolled back. Watch the lines below, the devtools, or:
     curl ${flagUrl}/admin/rollouts     (the audit log: ${flagUrl}/admin/audit)
@@ -75,7 +89,7 @@ let stopping = false
 async function stop() {
   if (stopping) return
   stopping = true
-  shoppers?.stop()
+  clearInterval(shopping)
   await Promise.allSettled([demo.close(), flagServer.close()])
   process.exit(0)
 }

@@ -5,46 +5,41 @@
  * `shipping-estimate` variant, which fails for shoppers whose cart holds a gift card.
  */
 
-export interface ShopperBehaviour {
+interface ShopperBehaviour {
   /** Chance that a shopper's page fails, by flag and variant; other variants never fail. */
   errorRates: Record<string, Record<string, number>>
   /** Chance that a shopper buys something. */
   purchaseRate: number
+  /** What a variant adds to that chance, by flag and variant. */
+  purchaseLift: Record<string, Record<string, number>>
 }
 
-export const demoBehaviour: ShopperBehaviour = {
-  // A third of the carts hold a gift card, which the new shipping estimate cannot weigh.
+const demoBehaviour: ShopperBehaviour = {
+  // A third of the carts hold a gift card, for which the new shipping estimate throws.
   errorRates: { 'shipping-estimate': { on: 0.33 } },
   purchaseRate: 0.3,
+  // Express checkout is the good idea it looks like.
+  purchaseLift: { 'express-checkout': { on: 0.06 } },
 }
 
 export interface ShopperSimulation {
-  /** Sends one tick of shoppers now; resolves with how many events the collector accepted. */
+  /** Sends shoppers now; resolves with how many events the collector accepted. */
   tick(shoppers?: number): Promise<number>
-  stop(): void
 }
 
 const flagKeys = ['express-checkout', 'shipping-estimate', 'checkout-experiment', 'free-shipping']
 
 export function simulateShoppers({
   flagServerUrl,
-  behaviour = demoBehaviour,
-  shoppersPerTick = 12,
-  tickMs = 1500,
-  seed = 1,
-  onError = (error: unknown) => console.error('[shoppers]', error),
+  shoppersPerTick = 20,
 }: {
   flagServerUrl: string
-  behaviour?: ShopperBehaviour
   shoppersPerTick?: number
-  /** 0: only explicit `tick()` calls. */
-  tickMs?: number
-  seed?: number
-  onError?: (error: unknown) => void
 }): ShopperSimulation {
-  const random = seededRandom(seed)
+  // The same draws every run; new shopper ids every run, so a restarted demo meets new users.
+  const random = seededRandom(1)
+  const run = Date.now().toString(36)
   let count = 0
-  let timer: ReturnType<typeof setInterval> | undefined
 
   async function shop(id: string): Promise<unknown[]> {
     const context = { targetingKey: id, email: `${id}@shoppers.test`, plan: 'free' }
@@ -57,11 +52,13 @@ export function simulateShoppers({
     const creationDate = Math.floor(Date.now() / 1000)
     const shopper = { contextKind: 'user', userKey: id, creationDate }
     const events: unknown[] = []
+    let purchaseRate = demoBehaviour.purchaseRate
     for (const { key, variant } of flags) {
       if (!flagKeys.includes(key) || variant === undefined) continue
+      purchaseRate += demoBehaviour.purchaseLift[key]?.[variant] ?? 0
       const feature = { kind: 'feature', key, variation: variant, default: false }
       events.push({ id: crypto.randomUUID(), ...feature, ...shopper })
-      if (random() < (behaviour.errorRates[key]?.[variant] ?? 0)) {
+      if (random() < (demoBehaviour.errorRates[key]?.[variant] ?? 0)) {
         events.push({
           id: crypto.randomUUID(),
           kind: 'tracking',
@@ -72,7 +69,7 @@ export function simulateShoppers({
         })
       }
     }
-    if (random() < behaviour.purchaseRate) {
+    if (random() < purchaseRate) {
       const purchase = { kind: 'tracking', key: 'purchase', evaluationContext: context }
       events.push({ id: crypto.randomUUID(), ...purchase, ...shopper })
     }
@@ -80,7 +77,7 @@ export function simulateShoppers({
   }
 
   async function tick(shoppers = shoppersPerTick): Promise<number> {
-    const ids = Array.from({ length: shoppers }, () => `shopper-${seed}-${(count += 1)}`)
+    const ids = Array.from({ length: shoppers }, () => `shopper-${run}-${(count += 1)}`)
     const events = (await Promise.all(ids.map(shop))).flat()
     const response = await fetch(`${flagServerUrl}/v1/data/collector`, {
       method: 'POST',
@@ -91,16 +88,10 @@ export function simulateShoppers({
     return ingestedContentCount
   }
 
-  if (tickMs > 0) {
-    timer = setInterval(() => void tick().catch(onError), tickMs)
-  }
-  return {
-    tick,
-    stop: () => clearInterval(timer),
-  }
+  return { tick }
 }
 
-/** mulberry32: the same seed gives the same shoppers, so a demo run can be replayed. */
+/** mulberry32: a small seeded generator. */
 function seededRandom(seed: number): () => number {
   let state = seed >>> 0
   return () => {

@@ -14,7 +14,7 @@ async function driveShoppers(
   done: () => Promise<boolean>,
   { shoppersPerTick = 40, maxTicks = 40 } = {},
 ): Promise<void> {
-  const shoppers = simulateShoppers({ flagServerUrl: shop.flagServerUrl, tickMs: 0 })
+  const shoppers = simulateShoppers({ flagServerUrl: shop.flagServerUrl })
   for (let tick = 0; tick < maxTicks; tick += 1) {
     if (await done()) return
     await shoppers.tick(shoppersPerTick)
