@@ -22,6 +22,11 @@ export function twoProportionZTest(
   return { z, pValue: erfc(Math.abs(z) / Math.SQRT2) }
 }
 
+/** P(Z ≥ z) for a standard normal Z: a one-sided p-value. */
+export function upperTailProbability(z: number): number {
+  return erfc(z / Math.SQRT2) / 2
+}
+
 /** Complementary error function, fractional error under 1.2e-7 (Numerical Recipes, erfcc). */
 function erfc(x: number): number {
   const t = 1 / (1 + 0.5 * Math.abs(x))

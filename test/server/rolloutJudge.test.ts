@@ -33,8 +33,10 @@ function judge(treatment: RolloutArm, control: RolloutArm, elapsedMs = 700_000) 
 test('a healthy step advances once the dwell has passed and both arms have the sample', () => {
   const judgement = judge(arm('on', 250, 2, 50), arm('off', 5000, 40, 1000))
   expect(judgement.verdict).toBe('advance')
+  // Purchases, 20 % in both arms, against "below 0.9 × 20 % = 18 %":
+  // z = (0.18 − 0.20) / √(0.2·0.8/250 + 0.81·0.2·0.8/5000) = −0.775, p = P(Z ≥ −0.775) = 0.78.
   expect(judgement.reason).toBe(
-    'dwell 10m and 200 exposures per arm met; error rate +0.0 pp, limit +5 pp, p = 1.0; "purchase" conversion +0.0 %, limit -10 %, p = 1.0',
+    'dwell 10m and 200 exposures per arm met; error rate +0.0 pp, limit +5 pp, p = 1.0; "purchase" conversion +0.0 %, limit -10 %, p = 0.78',
   )
 })
 
@@ -53,14 +55,25 @@ test('a healthy step waits for the sample of each arm that lacks it', () => {
 test('a clearly worse error rate aborts long before the sample is reached', () => {
   const judgement = judge(arm('on', 30, 12), arm('off', 600, 6), 1000)
   expect(judgement.verdict).toBe('abort')
-  expect(judgement.reason).toMatch(/^error rate \+39\.0 pp, limit \+5 pp, p = \d\.\de-\d+$/)
+  // 40 % against 1 %, tested against the 5-point limit:
+  // z = (0.40 − 0.01 − 0.05) / √(0.4·0.6/30 + 0.01·0.99/600) = 3.797, p = P(Z ≥ 3.797) = 0.000073.
+  expect(judgement.reason).toBe('error rate +39.0 pp, limit +5 pp, p = 0.000073')
   expect(judgement.guards[0]).toMatchObject({ metric: 'errors', status: 'breached' })
 })
 
 test('a borderline error rate past the limit but not significant holds', () => {
   const judgement = judge(arm('on', 50, 8), arm('off', 50, 4))
   expect(judgement.verdict).toBe('hold')
-  expect(judgement.reason).toBe('error rate +8.0 pp, limit +5 pp, p = 0.22; not yet conclusive')
+  // z = (0.16 − 0.08 − 0.05) / √(0.16·0.84/50 + 0.08·0.92/50) = 0.465, p = 0.32.
+  expect(judgement.reason).toBe('error rate +8.0 pp, limit +5 pp, p = 0.32; not yet conclusive')
+})
+
+test('an error rate just past the limit is not rolled back on a large sample unless it is shown to be past it', () => {
+  // 6.05 % against 1.0 %: just past the 5-point limit. A test against "no difference" would call it
+  // significant (z ≈ 8.7); against the limit it is not (z = 0.09, p = 0.47), so the rollout holds.
+  const judgement = judge(arm('on', 2000, 121), arm('off', 2000, 20))
+  expect(judgement.guards[0]).toMatchObject({ status: 'crossed' })
+  expect(judgement.verdict).toBe('hold')
 })
 
 test('a handful of errors among few users holds even when the z-test calls it significant', () => {

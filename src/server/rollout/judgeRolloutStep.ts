@@ -1,9 +1,9 @@
-import { twoProportionZTest } from '../twoProportionZTest'
 import { formatDuration } from './formatDuration'
 import type { RolloutArm, RolloutMeasurement } from './measureRolloutStep'
 import type { RolloutPlan } from './RolloutPlan'
+import { dropBeyond, riseBeyond } from './worseByMoreThan'
 
-/** p below this, for a difference to count as real. */
+/** p below this, for "worse by more than the limit" to count as shown. */
 export const rolloutSignificanceLevel = 0.05
 /**
  * Users with the event in the worse-looking arm before a difference can count as real: the
@@ -21,8 +21,11 @@ export interface RolloutGuard {
   change: number | null
   /** The plan's `errorRateIncrease`, or its `conversionDrop` for this event. */
   limit: number
+  /** One-sided, of "the treatment is not worse by more than `limit`". */
   pValue: number | null
-  /** `crossed`: over the limit but not yet significant; `breached`: over it and significant. */
+  /**
+   * `crossed`: over the limit, but the data do not show it yet; `breached`: significantly over it.
+   */
   status: 'ok' | 'crossed' | 'breached'
 }
 
@@ -36,9 +39,9 @@ export interface RolloutJudgement {
 }
 
 /**
- * Abort when a guard is breached: the treatment is past the limit and significantly worse. Hold
- * while it is past the limit but not significantly so. Otherwise advance once the dwell has passed
- * and both arms have `minSample` exposures in the step.
+ * Abort when a guard is breached: the treatment is significantly worse than the control by more
+ * than the limit. Hold while it looks past the limit but the data do not show it yet. Otherwise
+ * advance once the dwell has passed and both arms have `minSample` exposures in the step.
  */
 export function judgeRolloutStep(
   plan: RolloutPlan,
@@ -81,19 +84,19 @@ function guardErrors(treatment: RolloutArm, control: RolloutArm, limit: number):
   const t = treatment.errors
   const c = control.errors
   const change = t.rate === null || c.rate === null ? null : t.rate - c.rate
-  const test = twoProportionZTest(
+  const pValue = riseBeyond(
     { successes: t.users, trials: treatment.exposures },
     { successes: c.users, trials: control.exposures },
+    limit,
   )
-  const worse = test !== null && test.z > 0 && t.users >= rolloutMinEvents
   return {
     metric: 'errors',
     treatmentRate: t.rate,
     controlRate: c.rate,
     change,
     limit,
-    pValue: test?.pValue ?? null,
-    status: status(change !== null && change > limit, worse, test?.pValue),
+    pValue,
+    status: status(change !== null && change > limit, t.users >= rolloutMinEvents, pValue),
   }
 }
 
@@ -107,29 +110,31 @@ function guardConversion(
   const c = control.conversions[eventKey] ?? { conversions: 0, rate: null }
   // Nothing can drop from a control that never converts.
   const change = t.rate === null || !c.rate ? null : t.rate / c.rate - 1
-  const test = twoProportionZTest(
+  const pValue = dropBeyond(
     { successes: t.conversions, trials: treatment.exposures },
     { successes: c.conversions, trials: control.exposures },
+    limit,
   )
-  const worse = test !== null && test.z < 0 && c.conversions >= rolloutMinEvents
   return {
     metric: { conversion: eventKey },
     treatmentRate: t.rate,
     controlRate: c.rate,
     change,
     limit,
-    pValue: test?.pValue ?? null,
-    status: status(change !== null && change < -limit, worse, test?.pValue),
+    pValue,
+    status: status(change !== null && change < -limit, c.conversions >= rolloutMinEvents, pValue),
   }
 }
 
 function status(
   crossed: boolean,
-  worse: boolean,
-  pValue: number | undefined,
+  enoughEvents: boolean,
+  pValue: number | null,
 ): RolloutGuard['status'] {
   if (!crossed) return 'ok'
-  return worse && pValue !== undefined && pValue < rolloutSignificanceLevel ? 'breached' : 'crossed'
+  return enoughEvents && pValue !== null && pValue < rolloutSignificanceLevel
+    ? 'breached'
+    : 'crossed'
 }
 
 /** `error rate +28.0 pp, limit +5 pp, p = 1.2e-9` or `"purchase" conversion -40.0 %, limit -10 %`. */
