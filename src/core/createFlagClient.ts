@@ -20,7 +20,7 @@ import type { FlagClientOptions } from './options'
 import type { EventStreamDescriptor } from './parseEventStreams'
 import { createLazyOverrides } from './overrides/createLazyOverrides'
 import { readOverride } from './overrides/readOverride'
-import { pinFlag } from './pinFlag'
+import { failFlag } from './pinFlag'
 import { readBootstrap } from './readBootstrap'
 import { changedFlagKeys, readFlag } from './readFlag'
 import { credentialOf, resolveHeaders } from './resolveHeaders'
@@ -339,13 +339,11 @@ export function createFlagClient(options: FlagClientOptions): FlagClient {
       if (reportedErrors.has(key)) return
       reportedErrors.add(key)
       const state = store.getState()
-      const failing = readFlag(state, key)
-      const evaluation = evaluateFlag(key, failing, state.syncedAt !== undefined, undefined)
-      const pin = pinFlag(failing, error, Date.now())
-      if (pin) store.setState({ pins: Object.assign(emptyFlagMap(), state.pins, { [key]: pin }) })
+      const { failed, pins } = failFlag(state, key, error, Date.now())
+      if (pins !== state.pins) store.setState({ pins })
       // The failing render never committed, so no hook counted this user as exposed to it.
-      if (state.evaluatedContext !== undefined) overrides.expose(evaluation)
-      reporter.reportError(evaluation, error, state.evaluatedContext ?? state.context)
+      if (state.evaluatedContext !== undefined) overrides.expose(failed)
+      reporter.reportError(failed, error, state.evaluatedContext ?? state.context)
     },
     on: emitter.on,
     allowOverrides: config.allowOverrides,

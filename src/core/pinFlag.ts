@@ -1,15 +1,31 @@
-import type { EvaluatedFlag, PinnedFlag } from './types'
+import { evaluateFlag } from './evaluateFlag'
+import { readFlag } from './readFlag'
+import type { EvaluatedFlag, FlagClientState, FlagEvaluation, FlagValue, PinnedFlag } from './types'
+
+/**
+ * What reporting that `key` failed on screen does: `failed` is the evaluation that was showing
+ * (to count as exposed and to report), and `pins` the pins with `key` pinned to the call sites'
+ * default, the same object when nothing could be pinned.
+ */
+export function failFlag(
+  state: FlagClientState,
+  key: string,
+  error: unknown,
+  now: number,
+): { failed: FlagEvaluation<FlagValue | undefined>; pins: FlagClientState['pins'] } {
+  const failing = readFlag(state, key)
+  const failed = evaluateFlag(key, failing, state.syncedAt !== undefined, undefined)
+  const pin = pinFlag(failing, error, now)
+  if (!pin) return { failed, pins: state.pins }
+  return { failed, pins: Object.assign(Object.create(null), state.pins, { [key]: pin }) }
+}
 
 /**
  * The pin that replaces a flag whose value failed on this page, so reads fall back to the call
  * site's default. `undefined` when no served or forced value was on screen: then the default
  * itself failed, and pinning it would change nothing.
  */
-export function pinFlag(
-  failing: EvaluatedFlag | undefined,
-  error: unknown,
-  now: number,
-): PinnedFlag | undefined {
+function pinFlag(failing: EvaluatedFlag | undefined, error: unknown, now: number) {
   if (!isPinnable(failing)) return undefined
   const type = errorTypeOf(error)
   const message = errorMessageOf(error)

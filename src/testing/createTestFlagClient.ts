@@ -3,7 +3,7 @@ import {
   changedFlagKeys,
   evaluateFlag,
   exposureKey,
-  pinFlag,
+  failFlag,
   readFlag,
   toExposureRecord,
   toFlagErrorRecord,
@@ -163,15 +163,12 @@ export function createTestFlagClient(options: TestFlagClientOptions = {}): TestF
       emit('track', toTrackRecord(name, details, current))
     },
     reportError(key, error) {
-      const state = store.getState()
       if (flagErrors.some((record) => record['feature_flag.key'] === key)) return
-      const failing = readFlag(state, key)
-      const evaluation = evaluateFlag(key, failing, state.syncedAt !== undefined, undefined)
-      const pin = pinFlag(failing, error, Date.now())
-      if (pin)
-        store.setState({ pins: Object.assign(Object.create(null), state.pins, { [key]: pin }) })
-      expose(evaluation)
-      const record = toFlagErrorRecord(evaluation, error, state.evaluatedContext ?? state.context)
+      const state = store.getState()
+      const { failed, pins } = failFlag(state, key, error, Date.now())
+      if (pins !== state.pins) store.setState({ pins })
+      expose(failed)
+      const record = toFlagErrorRecord(failed, error, state.evaluatedContext ?? state.context)
       flagErrors.push(record)
       emit('flagError', record)
     },
