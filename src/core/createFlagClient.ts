@@ -3,13 +3,13 @@ import { createBackoff } from './backoff'
 import { createEmitter } from './createEmitter'
 import { createReporter } from './createReporter'
 import type { FlagClient, FlagClientEvents } from './FlagClient'
-import { createChangeStream } from './createChangeStream'
+import { createChangeFollower } from './createChangeFollower'
 import { createRefetchScheduler } from './createRefetchScheduler'
 import type { RefetchOutcome, RefetchRequest } from './createRefetchScheduler'
 import { describeFailure } from './describeFailure'
 import { evaluateFlag } from './evaluateFlag'
 import { fetchBulkEvaluation } from './fetchBulkEvaluation'
-import type { BulkResult, RefetchNotice } from './fetchBulkEvaluation'
+import type { BulkResult } from './fetchBulkEvaluation'
 import { browserStorage } from './browserStorage'
 import { createFlagCache } from './flagCache'
 import type { CacheIdentity } from './flagCache'
@@ -17,7 +17,6 @@ import { isEqualJson } from './isEqualJson'
 import { emptyFlagMap, mergeFlags } from './mergeFlags'
 import { resolveOptions } from './options'
 import type { FlagClientOptions } from './options'
-import type { EventStreamDescriptor } from './parseEventStreams'
 import { createLazyOverrides } from './overrides/createLazyOverrides'
 import { readOverride } from './overrides/readOverride'
 import { failFlag } from './pinFlag'
@@ -26,12 +25,7 @@ import { changedFlagKeys, readFlag } from './readFlag'
 import { credentialOf, resolveHeaders } from './resolveHeaders'
 import type { EvaluationContext, FlagClientState, FlagMap } from './types'
 import { assertContext } from './validateOptions'
-import { isHidden, isOffline, watchPage } from './watchPage'
 import { warnOnce } from './warnOnce'
-
-/** Notices that arrive this close together cost one refetch. */
-const noticeCoalesceMs = 10
-const defaultInactivityDelaySec = 120
 
 /**
  * Creates a flag client for one OFREP service. Does no network I/O until `start()`; reads the
@@ -59,17 +53,8 @@ export function createFlagClient(options: FlagClientOptions): FlagClient {
   }))
   const storage = config.cacheMode === 'disabled' ? undefined : (config.storage ?? browserStorage())
   const cache = storage && createFlagCache(storage, config.cacheTtlMs)
-  const EventSource = config.EventSource ?? globalThis.EventSource
-  const stream =
-    config.changeDetection === 'sse' && typeof EventSource === 'function'
-      ? createChangeStream({
-          EventSource,
-          onNotice: coalesceNotice,
-          onReconnect: () => void scheduler.trigger({ automatic: true }),
-          onStateChange: followChanges,
-        })
-      : undefined
   const scheduler = createRefetchScheduler({ perform, backoff: createBackoff() })
+  const changes = createChangeFollower(config, store, scheduler)
   const emitter = createEmitter<FlagClientEvents>()
   const reporter = createReporter(config, emitter)
   store.subscribe((state, previous) => {
@@ -83,20 +68,10 @@ export function createFlagClient(options: FlagClientOptions): FlagClient {
 
   const reportedErrors = new Set<string>()
   let etag = bootstrap?.etag
-  let streams: EventStreamDescriptor[] = []
   let running = false
-  let hidden = false
-  let offline = false
-  let streamsClosedWhileHidden = false
-  let connectedUrls = ''
   // With a headers function the credential is only known per request, so is the cache entry.
   let cacheReadPending = false
   let firstAnswer: Promise<void> | undefined
-  let pollTimer: ReturnType<typeof setInterval> | undefined
-  let inactivityTimer: ReturnType<typeof setTimeout> | undefined
-  let noticeTimer: ReturnType<typeof setTimeout> | undefined
-  let queuedNotice: RefetchNotice | undefined
-  let stopWatchingPage: (() => void) | undefined
 
   if (!bootstrap && config.cacheMode === 'local-cache-first') readCacheFor(config.context)
 
@@ -173,7 +148,6 @@ export function createFlagClient(options: FlagClientOptions): FlagClient {
       }))
     } else {
       etag = result.etag
-      streams = result.eventStreams
       store.setState((state) => ({
         status: 'ready',
         error: undefined,
@@ -181,122 +155,29 @@ export function createFlagClient(options: FlagClientOptions): FlagClient {
         flags: mergeFlags(state.flags, result.flags),
         evaluatedContext: context,
       }))
-      followChanges()
+      changes.useStreams(result.eventStreams)
     }
     cache?.write(identity, { flags: Object.values(store.getState().flags), etag })
     return { kind: 'done' }
-  }
-
-  function coalesceNotice(notice: RefetchNotice): void {
-    queuedNotice = notice
-    noticeTimer ??= setTimeout(() => {
-      noticeTimer = undefined
-      void scheduler.trigger({ automatic: true, notice: queuedNotice })
-    }, noticeCoalesceMs)
-  }
-
-  /** Connects, reconnects or drops the change stream and polling to match the current situation. */
-  function followChanges(): void {
-    if (stream) {
-      const wanted =
-        running && !streamsClosedWhileHidden ? streams.map(({ url }) => url).join('\n') : ''
-      // Set first: connecting reports a state change, which lands back here.
-      if (wanted !== connectedUrls) {
-        connectedUrls = wanted
-        if (wanted === '') stream.close()
-        else stream.connect(streams)
-      }
-    }
-    const streaming = stream?.state === 'open'
-    const shouldPoll =
-      running &&
-      !hidden &&
-      !offline &&
-      config.pollIntervalMs > 0 &&
-      (config.changeDetection === 'polling' || (config.changeDetection === 'sse' && !streaming))
-    if (shouldPoll && pollTimer === undefined) {
-      pollTimer = setInterval(
-        () => void scheduler.trigger({ automatic: true }),
-        config.pollIntervalMs,
-      )
-    } else if (!shouldPoll && pollTimer !== undefined) {
-      clearInterval(pollTimer)
-      pollTimer = undefined
-    }
-    const connection = !running
-      ? 'idle'
-      : offline
-        ? 'offline'
-        : streaming
-          ? 'streaming'
-          : pollTimer !== undefined
-            ? 'polling'
-            : stream?.state === 'connecting'
-              ? 'connecting'
-              : 'idle'
-    if (store.getState().connection !== connection) store.setState({ connection })
-  }
-
-  const pageEvents = {
-    onHidden() {
-      hidden = true
-      if (stream && stream.state !== 'closed') {
-        const delaySec = config.inactivityDelaySec ?? shortestInactivityDelay(streams)
-        inactivityTimer = setTimeout(() => {
-          streamsClosedWhileHidden = true
-          followChanges()
-        }, delaySec * 1_000)
-      }
-      followChanges()
-    },
-    onVisible() {
-      hidden = false
-      clearTimeout(inactivityTimer)
-      // OFREP ADR-0008: after the stream was closed for inactivity, only a full answer is trusted.
-      const unconditional = streamsClosedWhileHidden
-      streamsClosedWhileHidden = false
-      followChanges()
-      void scheduler.trigger({ automatic: true, conditional: !unconditional })
-    },
-    onOffline() {
-      offline = true
-      scheduler.pause()
-      followChanges()
-    },
-    onOnline() {
-      offline = false
-      // Queued first, so the retry already waiting and this trigger leave as one request.
-      void scheduler.trigger({ automatic: true, bypassBackoff: true })
-      scheduler.resume()
-      followChanges()
-    },
   }
 
   return {
     start() {
       if (running) return firstAnswer ?? Promise.resolve()
       running = true
-      hidden = isHidden()
-      offline = isOffline()
-      stopWatchingPage = watchPage(pageEvents)
       reporter.start()
       if (config.overrides?.fromUrl && config.allowOverrides) {
         overrides.run((layer) => layer.applyUrlOverrides())
       }
       firstAnswer = scheduler.trigger({ bypassBackoff: true })
-      followChanges()
+      changes.start()
       return firstAnswer
     },
     close() {
       running = false
       scheduler.stop()
-      clearTimeout(inactivityTimer)
-      clearTimeout(noticeTimer)
-      noticeTimer = undefined
-      streamsClosedWhileHidden = false
-      stopWatchingPage?.()
+      changes.stop()
       reporter.close()
-      followChanges()
     },
     setContext(context) {
       if (process.env.NODE_ENV !== 'production') assertContext(context, 'setContext')
@@ -368,9 +249,4 @@ function confirmedByNetwork(flags: FlagMap): FlagMap {
     flags,
     entries.map((flag) => ({ ...flag, source: 'network' })),
   )
-}
-
-function shortestInactivityDelay(streams: EventStreamDescriptor[]): number {
-  const delays = streams.map((stream) => stream.inactivityDelaySec ?? defaultInactivityDelaySec)
-  return delays.length > 0 ? Math.min(...delays) : defaultInactivityDelaySec
 }
