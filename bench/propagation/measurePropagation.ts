@@ -1,8 +1,8 @@
 import { existsSync } from 'node:fs'
 import { join } from 'node:path'
 import { build } from 'esbuild'
-import { chromium } from 'playwright-core'
 import type { Page } from 'playwright-core'
+import { chromiumPath, launchBrowser } from '../../test/e2e/support/launchBrowser'
 import type { PackedPackage } from '../installPackedPackage'
 import { resolveFromConsumer } from '../resolveFromConsumer'
 import { startDevServer } from '../startDevServer'
@@ -10,8 +10,6 @@ import { median, percentile } from '../stats'
 import { fiftyFlags } from '../throughput/fiftyFlags'
 import type { DomChange } from './page'
 import { servePage } from './servePage'
-
-export const chromiumPath = '/usr/bin/chromium'
 
 export interface Latency {
   median: number
@@ -84,21 +82,8 @@ export async function measurePropagation(
   })
   const devServer = await startDevServer(packed, fiftyFlags())
   const pageServer = await servePage(bundle.outputFiles[0]!.contents)
-  const browser = await chromium
-    .launch({
-      executablePath: chromiumPath,
-      args: [
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-        '--no-first-run',
-        '--disable-quic',
-      ],
-      timeout: 30_000,
-    })
-    .catch((error: Error) => error)
+  // The same launch as the end-to-end tests.
+  const browser = await launchBrowser().catch((error: Error) => error)
   try {
     if (browser instanceof Error) {
       return { skipped: `needs a Chromium that starts (${browser.message.split('\n')[0]})` }

@@ -1,3 +1,17 @@
+// Dark colours, for the dark theme and for the system theme on a dark system.
+const darkTheme = `
+  --vexil-bg: #17161c;
+  --vexil-fg: #ecebf2;
+  --vexil-muted: #a5a1b5;
+  --vexil-border: #36333f;
+  --vexil-subtle: #222029;
+  --vexil-accent: #9d90ff;
+  --vexil-override: #ffb45c;
+  --vexil-override-bg: #33260f;
+  --vexil-danger: #ff7b86;
+  color-scheme: dark;
+`
+
 /** The panel's styles, injected into its shadow root only: nothing reaches the page. */
 export const panelCss = `
 .vexil-panel {
@@ -31,31 +45,9 @@ export const panelCss = `
 }
 :host([data-position^='top']) .vexil-panel { top: 12px; bottom: auto; }
 :host([data-position$='left']) .vexil-panel { left: 12px; right: auto; }
-.vexil-panel[data-theme='dark'] {
-  --vexil-bg: #17161c;
-  --vexil-fg: #ecebf2;
-  --vexil-muted: #a5a1b5;
-  --vexil-border: #36333f;
-  --vexil-subtle: #222029;
-  --vexil-accent: #9d90ff;
-  --vexil-override: #ffb45c;
-  --vexil-override-bg: #33260f;
-  --vexil-danger: #ff7b86;
-  color-scheme: dark;
-}
+.vexil-panel[data-theme='dark'] { ${darkTheme} }
 @media (prefers-color-scheme: dark) {
-  .vexil-panel[data-theme='system'] {
-    --vexil-bg: #17161c;
-    --vexil-fg: #ecebf2;
-    --vexil-muted: #a5a1b5;
-    --vexil-border: #36333f;
-    --vexil-subtle: #222029;
-    --vexil-accent: #9d90ff;
-    --vexil-override: #ffb45c;
-    --vexil-override-bg: #33260f;
-    --vexil-danger: #ff7b86;
-    color-scheme: dark;
-  }
+  .vexil-panel[data-theme='system'] { ${darkTheme} }
 }
 .vexil-panel *, .vexil-panel *::before, .vexil-panel *::after { box-sizing: border-box; }
 .vexil-panel :focus-visible { outline: 2px solid var(--vexil-focus); outline-offset: 1px; }
