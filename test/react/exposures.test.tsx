@@ -1,38 +1,17 @@
 import { act, render, screen, waitFor } from '@testing-library/react'
 import { StrictMode } from 'react'
 import { afterEach, beforeEach, expect, test, vi } from 'vitest'
-import {
-  createFlagClient,
-  FlagProvider,
-  useFlag,
-  useFlagDetails,
-  useTrack,
-  useVariant,
-} from 'vexil'
-import type { ExposureRecord, FlagClient, FlagClientOptions } from 'vexil'
+import { FlagProvider, useFlag, useFlagDetails, useTrack, useVariant } from 'vexil'
+import type { ExposureRecord } from 'vexil'
 import { serveCollector, collectorUrl } from '../support/collector'
-import { baseUrl, serveFlags } from '../support/flagService'
-import { memoryStorage } from '../support/memoryStorage'
+import { serveFlags } from '../support/flagService'
+import { newReportingClient } from '../support/reportingClient'
 
-const clients: FlagClient[] = []
 // A collector for tests that do not look at it; a test's own serveCollector() takes precedence.
 beforeEach(() => void serveCollector())
 afterEach(() => {
-  clients.splice(0).forEach((client) => client.close())
   vi.restoreAllMocks()
 })
-
-function newClient(options: Partial<FlagClientOptions> = {}) {
-  const client = createFlagClient({
-    baseUrl,
-    context: { targetingKey: 'user-1' },
-    exposures: { url: collectorUrl, flushIntervalMs: 20 },
-    storage: memoryStorage().storage,
-    ...options,
-  })
-  clients.push(client)
-  return client
-}
 
 function Checkout() {
   return <p>{useFlag('new-checkout', false) ? 'New checkout' : 'Classic checkout'}</p>
@@ -41,7 +20,7 @@ function Checkout() {
 test('a read that reaches the screen is reported once, after commit, in the collector format', async () => {
   serveFlags([{ key: 'new-checkout', value: true, variant: 'on', reason: 'SPLIT' }])
   const collector = serveCollector()
-  const client = newClient()
+  const client = newReportingClient()
   render(
     <FlagProvider client={client}>
       <Checkout />
@@ -66,7 +45,7 @@ test('a read that reaches the screen is reported once, after commit, in the coll
 test('StrictMode double mounting yields one exposure', async () => {
   serveFlags([{ key: 'new-checkout', value: true, variant: 'on' }])
   const onExposure = vi.fn()
-  const client = newClient({ onExposure })
+  const client = newReportingClient({ onExposure })
   render(
     <StrictMode>
       <FlagProvider client={client}>
@@ -83,7 +62,7 @@ test('StrictMode double mounting yields one exposure', async () => {
 test('the defaults shown while loading are not exposures', async () => {
   serveFlags([{ key: 'new-checkout', value: false, variant: 'off' }])
   const onExposure = vi.fn()
-  const client = newClient({ onExposure })
+  const client = newReportingClient({ onExposure })
   render(
     <FlagProvider client={client}>
       <Checkout />
@@ -99,7 +78,7 @@ test('10,000 renders over 100 flags cost at most 3 collector requests and no dup
   const keys = Array.from({ length: 100 }, (_, index) => `flag-${index}`)
   serveFlags(keys.map((key) => ({ key, value: true, variant: 'on' })))
   const collector = serveCollector()
-  const client = newClient({ exposures: { url: collectorUrl } })
+  const client = newReportingClient({ exposures: { url: collectorUrl } })
   function Reader({ flagKey, round }: { flagKey: string; round: number }) {
     return <li>{`${flagKey} ${String(useFlag(flagKey, false))} ${round}`}</li>
   }
@@ -140,7 +119,7 @@ test('10,000 renders over 100 flags cost at most 3 collector requests and no dup
 test('a variant change reports the new variant exactly once', async () => {
   const service = serveFlags([{ key: 'new-checkout', value: false, variant: 'off' }])
   const onExposure = vi.fn()
-  const client = newClient({ onExposure })
+  const client = newReportingClient({ onExposure })
   render(
     <FlagProvider client={client}>
       <Checkout />
@@ -161,7 +140,7 @@ test('a variant change reports the new variant exactly once', async () => {
 test('expose: false reads report nothing', async () => {
   serveFlags([{ key: 'new-checkout', value: true, variant: 'on' }])
   const onExposure = vi.fn()
-  const client = newClient({ onExposure })
+  const client = newReportingClient({ onExposure })
   function Silent() {
     const details = useFlagDetails('new-checkout', false, { expose: false })
     const { variant } = useVariant('new-checkout', { expose: false })
@@ -182,7 +161,7 @@ test('expose: false reads report nothing', async () => {
 test('a missing flag is reported as the default it rendered', async () => {
   serveFlags([])
   const collector = serveCollector()
-  const client = newClient()
+  const client = newReportingClient()
   render(
     <FlagProvider client={client}>
       <Checkout />
@@ -200,7 +179,7 @@ test('a missing flag is reported as the default it rendered', async () => {
 test('onExposure receives OpenTelemetry feature-flag attributes', async () => {
   serveFlags([{ key: 'checkout-experiment', value: 'paypal', variant: 'paypal', reason: 'SPLIT' }])
   const onExposure = vi.fn()
-  const client = newClient({ onExposure })
+  const client = newReportingClient({ onExposure })
   function Experiment() {
     return <p>{useVariant('checkout-experiment').variant ?? 'control'}</p>
   }
@@ -228,7 +207,7 @@ test('an onExposure callback that throws is isolated and reported once', async (
   ])
   const warn = vi.spyOn(console, 'warn').mockImplementation(() => {})
   const listener = vi.fn()
-  const client = newClient({
+  const client = newReportingClient({
     onExposure: () => {
       throw new Error('analytics is down')
     },
@@ -253,7 +232,7 @@ test('useTrack records a conversion for the current user', async () => {
   serveFlags([])
   const collector = serveCollector()
   const onTrack = vi.fn()
-  const client = newClient({ onTrack })
+  const client = newReportingClient({ onTrack })
   function Buy() {
     const track = useTrack()
     return (
@@ -284,7 +263,7 @@ test('useTrack records a conversion for the current user', async () => {
 test('another user seeing the same variant is another exposure', async () => {
   serveFlags([{ key: 'new-checkout', value: true, variant: 'on' }])
   const onExposure = vi.fn()
-  const client = newClient({ onExposure })
+  const client = newReportingClient({ onExposure })
   const view = render(
     <FlagProvider client={client} context={{ targetingKey: 'user-1' }}>
       <Checkout />
@@ -306,7 +285,7 @@ test('an overridden read is marked and kept out of the collector by default', as
   serveFlags([{ key: 'new-checkout', value: false, variant: 'off' }])
   const collector = serveCollector()
   const onExposure = vi.fn()
-  const client = newClient({ onExposure })
+  const client = newReportingClient({ onExposure })
   client.setOverride('new-checkout', true)
   render(
     <FlagProvider client={client}>
@@ -323,7 +302,7 @@ test('an overridden read is marked and kept out of the collector by default', as
 test('includeOverrides sends overridden reads to the collector too', async () => {
   serveFlags([{ key: 'new-checkout', value: false, variant: 'off' }])
   const collector = serveCollector()
-  const client = newClient({
+  const client = newReportingClient({
     exposures: { url: collectorUrl, flushIntervalMs: 20, includeOverrides: true },
   })
   client.setOverride('new-checkout', true)

@@ -3,7 +3,6 @@ import { Component, StrictMode } from 'react'
 import type { ReactNode } from 'react'
 import { afterEach, beforeEach, expect, test, vi } from 'vitest'
 import {
-  createFlagClient,
   Flag,
   FlagBoundary,
   FlagProvider,
@@ -12,12 +11,11 @@ import {
   useVariant,
   Variant,
 } from 'vexil'
-import type { FlagClient, FlagClientOptions } from 'vexil'
-import { collectorUrl, serveCollector } from '../support/collector'
-import { baseUrl, serveFlags } from '../support/flagService'
-import { memoryStorage } from '../support/memoryStorage'
+import type { FlagClient } from 'vexil'
+import { serveCollector } from '../support/collector'
+import { serveFlags } from '../support/flagService'
+import { newReportingClient } from '../support/reportingClient'
 
-const clients: FlagClient[] = []
 beforeEach(() => {
   // A collector for tests that do not look at it; a test's own serveCollector() takes precedence.
   serveCollector()
@@ -26,21 +24,8 @@ beforeEach(() => {
   vi.spyOn(console, 'error').mockImplementation(() => {})
 })
 afterEach(() => {
-  clients.splice(0).forEach((client) => client.close())
   vi.restoreAllMocks()
 })
-
-function newClient(options: Partial<FlagClientOptions> = {}) {
-  const client = createFlagClient({
-    baseUrl,
-    context: { targetingKey: 'user-1' },
-    exposures: { url: collectorUrl, flushIntervalMs: 20 },
-    storage: memoryStorage().storage,
-    ...options,
-  })
-  clients.push(client)
-  return client
-}
 
 function Checkout() {
   if (useFlag('new-checkout', false)) throw new TypeError('price is undefined')
@@ -75,7 +60,7 @@ function renderApp(client: FlagClient, ui: ReactNode) {
 test('a variant that throws while rendering falls back, pins the flag and reports once', async () => {
   const collector = serveCollector()
   const onFlagError = vi.fn()
-  const client = newClient({ onFlagError })
+  const client = newReportingClient({ onFlagError })
   renderApp(
     client,
     <>
@@ -115,7 +100,7 @@ test('a variant that throws while rendering falls back, pins the flag and report
 
 test('the failing variant counts as exposed, though its render never committed', async () => {
   const collector = serveCollector()
-  const client = newClient()
+  const client = newReportingClient()
   renderApp(
     client,
     <FlagBoundary flag="new-checkout" fallback={<p>Fallback checkout</p>}>
@@ -132,7 +117,7 @@ test('the failing variant counts as exposed, though its render never committed',
 
 test('the pin holds for the page session, even when the service serves the variant again', async () => {
   const service = serveFlags([{ key: 'new-checkout', value: true, variant: 'treatment' }])
-  const client = newClient()
+  const client = newReportingClient()
   renderApp(
     client,
     <FlagBoundary flag="new-checkout" fallback={<p>Fallback checkout</p>}>
@@ -148,7 +133,7 @@ test('the pin holds for the page session, even when the service serves the varia
 })
 
 test('without a fallback the children render again and read the default', async () => {
-  const client = newClient()
+  const client = newReportingClient()
   renderApp(
     client,
     <FlagBoundary flag="new-checkout">
@@ -162,7 +147,7 @@ test('an error in the fallback is not swallowed', async () => {
   function BrokenFallback(): ReactNode {
     throw new Error('the fallback is broken too')
   }
-  const client = newClient()
+  const client = newReportingClient()
   renderApp(
     client,
     <FlagBoundary flag="new-checkout" fallback={<BrokenFallback />}>
@@ -179,7 +164,7 @@ test('an error while the default is on screen reaches the next boundary without 
     throw new Error('classic checkout is broken')
   }
   const onFlagError = vi.fn()
-  const client = newClient({ onFlagError })
+  const client = newReportingClient({ onFlagError })
   renderApp(
     client,
     <FlagBoundary flag="new-checkout" fallback={<p>Fallback checkout</p>}>
@@ -207,7 +192,7 @@ test('reportError pins a flag that failed outside render, and boundaries show th
     )
   }
   const onFlagError = vi.fn()
-  const client = newClient({ onFlagError })
+  const client = newReportingClient({ onFlagError })
   renderApp(
     client,
     <FlagBoundary flag="new-checkout" fallback={<p>Fallback checkout</p>}>
@@ -229,7 +214,7 @@ test('Flag with pinOnError renders its fallback when its children throw', async 
   function NewCheckout(): ReactNode {
     throw new Error('new checkout is broken')
   }
-  const client = newClient()
+  const client = newReportingClient()
   renderApp(
     client,
     <Flag name="new-checkout" fallback={<p>Classic checkout</p>} pinOnError>
@@ -244,7 +229,7 @@ test('Variant with pinOnError renders its fallback when the matched element thro
   function Treatment(): ReactNode {
     throw new Error('treatment is broken')
   }
-  const client = newClient()
+  const client = newReportingClient()
   renderApp(
     client,
     <Variant
@@ -261,7 +246,7 @@ test('Flag without pinOnError lets the error through', async () => {
   function NewCheckout(): ReactNode {
     throw new Error('new checkout is broken')
   }
-  const client = newClient()
+  const client = newReportingClient()
   renderApp(
     client,
     <Flag name="new-checkout" fallback={<p>Classic checkout</p>}>
@@ -276,16 +261,25 @@ test('a failure of an overridden value is not sent to the collector', async () =
   serveFlags([{ key: 'new-checkout', value: false, variant: 'control' }])
   const collector = serveCollector()
   const onFlagError = vi.fn()
-  const client = newClient({ onFlagError, allowOverrides: true })
+  const client = newReportingClient({ onFlagError, allowOverrides: true })
   client.setOverride('new-checkout', { variant: 'treatment', value: true })
   renderApp(
     client,
-    <FlagBoundary flag="new-checkout" fallback={<p>Fallback checkout</p>}>
-      <Checkout />
-    </FlagBoundary>,
+    <>
+      <FlagBoundary flag="new-checkout" fallback={<p>Fallback checkout</p>}>
+        <Checkout />
+      </FlagBoundary>
+      <CheckoutLabel />
+    </>,
   )
   await screen.findByText('Fallback checkout')
   expect(onFlagError).toHaveBeenCalledTimes(1)
-  await act(() => new Promise((resolve) => setTimeout(resolve, 80)))
+  // The label's read of the pinned default is delivered, so the collector is reachable: the
+  // failure was left out, not lost.
+  await waitFor(() =>
+    expect(collector.events()).toContainEqual(
+      expect.objectContaining({ kind: 'feature', key: 'new-checkout', default: true }),
+    ),
+  )
   expect(collector.events().filter((event) => event.kind === 'tracking')).toEqual([])
 })
