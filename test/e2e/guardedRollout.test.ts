@@ -8,19 +8,25 @@ import { watchForText } from './support/watchForText'
 
 const demo = setupShopDemo()
 
-/** Sends ticks of simulated shoppers until `done` says so; fails after `maxTicks`. */
+/**
+ * Sends ticks of simulated shoppers, 100 ms apart, until `done` says so; fails after `timeoutMs`.
+ * Paced by time, not counted: collector events carry whole seconds, so a step counts only events
+ * from the first whole second after it started, and fast ticks could all fall before it.
+ */
 async function driveShoppers(
   shop: ShopDemo,
   done: () => Promise<boolean>,
-  { shoppersPerTick = 40, maxTicks = 40 } = {},
+  { shoppersPerTick = 40, timeoutMs = 15_000 } = {},
 ): Promise<void> {
   const shoppers = simulateShoppers({ flagServerUrl: shop.flagServerUrl })
-  for (let tick = 0; tick < maxTicks; tick += 1) {
+  const deadline = Date.now() + timeoutMs
+  while (Date.now() < deadline) {
     if (await done()) return
     await shoppers.tick(shoppersPerTick)
+    await new Promise((resolve) => setTimeout(resolve, 100))
   }
   if (await done()) return
-  throw new Error(`not done after ${maxTicks} ticks:\n${JSON.stringify(await shop.rollouts())}`)
+  throw new Error(`not done after ${timeoutMs} ms:\n${JSON.stringify(await shop.rollouts())}`)
 }
 
 /**
